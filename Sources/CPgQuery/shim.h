@@ -1,0 +1,2 @@
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>

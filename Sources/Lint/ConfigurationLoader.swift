@@ -1,0 +1,70 @@
+import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
+import SQLSource
+
+/// A bad configuration: exit 2, naming the key and its line.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int?
+    public let message: String
+    public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
+}
+
+public enum ConfigurationLoader {
+    public static let fileName = ".replint.yml"
+
+    /// The nearest `.replint.yml` from `directory` upwards, if any.
+    public static func find(from directory: String) -> String? {
+        var dir = absolutePath(directory)
+        while true {
+            let candidate = dir == "/" ? "/\(fileName)" : "\(dir)/\(fileName)"
+            if access(candidate, F_OK) == 0 { return candidate }
+            if dir == "/" || dir.isEmpty { return nil }
+            dir = parentDirectory(dir)
+        }
+    }
+
+    /// Reads `path`. Only called when a file exists, so runs without one never load YAML.
+    public static func load(path: String, knownRules: Set<String>) throws -> Configuration {
+        let bytes: [UInt8]
+        do { bytes = try SourceFile.readBytes(path: path) } catch {
+            throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.reason)")
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let root: Yams.Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw ConfigurationError(path: path, line: nil, message: "is not valid YAML: \(error)")
+        }
+        var config = Configuration()
+        config.sourcePath = path
+        config.baseDirectory = parentDirectory(absolutePath(path))
+        guard let root else { return config }
+        try ConfigurationReader(path: path, knownRules: knownRules).read(root, into: &config)
+        return config
+    }
+}
+
+func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return normalize(path) }
+    var buffer = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buffer, buffer.count) != nil else { return path }
+    return normalize(String(cString: buffer) + "/" + path)
+}
+
+func parentDirectory(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// Removes `.` and `..` parts and doubled slashes.
+func normalize(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+        if part == "." { continue }
+        if part == ".." { _ = parts.popLast(); continue }
+        parts.append(part)
+    }
+    return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+}

@@ -1,0 +1,69 @@
+import SQLSource
+
+/// What a rule reports: a byte range and words; the engine adds the rest.
+public struct Violation: Sendable {
+    public var range: Range<Int>
+    public var message: String
+    /// The safe alternative for this case; the rule's own when nil.
+    public var help: String?
+    /// A severity other than the rule's default for this case (a rule's page says which).
+    public var severity: Severity?
+    /// Bytes whose deletion fixes the problem (`replint fix`).
+    public var fix: Range<Int>?
+
+    public init(range: Range<Int>, message: String, help: String? = nil, severity: Severity? = nil, fix: Range<Int>? = nil) {
+        self.range = range
+        self.message = message
+        self.help = help
+        self.severity = severity
+        self.fix = fix
+    }
+}
+
+/// One reported problem, with everything a reporter needs.
+public struct Finding: Sendable {
+    public let ruleID: String
+    public let category: RuleCategory
+    public let severity: Severity
+    public let path: String
+    public let range: Range<Int>
+    public let start: SourceLocation
+    public let end: SourceLocation
+    /// The text of the statement the finding is about (empty for file-level findings).
+    public let statement: String
+    public let message: String
+    public let help: String
+    public let fix: Range<Int>?
+
+    public init(ruleID: String, category: RuleCategory, severity: Severity, path: String, range: Range<Int>,
+                start: SourceLocation, end: SourceLocation, statement: String, message: String, help: String,
+                fix: Range<Int>? = nil) {
+        self.fix = fix
+        self.ruleID = ruleID
+        self.category = category
+        self.severity = severity
+        self.path = path
+        self.range = range
+        self.start = start
+        self.end = end
+        self.statement = statement
+        self.message = message
+        self.help = help
+    }
+}
+
+/// The outcome of linting one file.
+public struct FileResult: Sendable {
+    public let path: String
+    public let document: SQLDocument?
+    public let findings: [Finding]
+    /// Set when the file could not be read: the run exits 2.
+    public let readError: String?
+
+    public init(path: String, document: SQLDocument?, findings: [Finding], readError: String? = nil) {
+        self.path = path
+        self.document = document
+        self.findings = findings
+        self.readError = readError
+    }
+}

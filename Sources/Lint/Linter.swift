@@ -1,0 +1,62 @@
+import SQLSource
+
+/// The engine: runs every enabled rule on every statement and on the file,
+/// applies the configured severities, and turns violations into findings.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+    public let configuration: Configuration
+
+    /// `rules` is every known rule; those the configuration turns off are dropped here.
+    public init(rules: [any Rule], configuration: Configuration = Configuration()) {
+        self.rules = rules.filter { configuration.ruleSettings[$0.id] != .off }
+        self.configuration = configuration
+    }
+
+    public func lint(_ document: SQLDocument) -> [Finding] {
+        let context = LintContext(document: document, configuration: configuration)
+        var findings: [Finding] = []
+        for rule in rules {
+            for violation in rule.checkFile(context) {
+                findings.append(finding(violation, rule: rule, document: document, statement: nil))
+            }
+        }
+        for statement in document.statements {
+            for rule in rules {
+                for violation in rule.check(statement, in: context) {
+                    findings.append(finding(violation, rule: rule, document: document, statement: statement))
+                }
+            }
+        }
+        findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
+        return findings
+    }
+
+    /// Reads and lints one file; an unreadable file is a result with `readError`.
+    public func lint(path: String) -> FileResult {
+        do {
+            let document = SQLDocument(try SourceFile.read(path: path))
+            return FileResult(path: path, document: document, findings: lint(document))
+        } catch {
+            return FileResult(path: path, document: nil, findings: [], readError: error.description)
+        }
+    }
+
+    func severity(of rule: any Rule, _ violation: Violation) -> Severity {
+        switch configuration.ruleSettings[rule.id] {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .off, nil: violation.severity ?? rule.description.defaultSeverity
+        }
+    }
+
+    private func finding(_ v: Violation, rule: any Rule, document: SQLDocument, statement: Statement?) -> Finding {
+        let file = document.file
+        let owner = statement ?? document.statements.first { $0.fullRange.contains(v.range.lowerBound) }
+        let d = rule.description
+        return Finding(
+            ruleID: d.id, category: d.category, severity: severity(of: rule, v), path: file.path, range: v.range,
+            start: file.location(of: v.range.lowerBound), end: file.location(of: v.range.upperBound),
+            statement: owner?.text ?? "", message: v.message, help: v.help ?? d.safeAlternative, fix: v.fix)
+    }
+}

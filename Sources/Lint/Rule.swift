@@ -1,0 +1,73 @@
+import SQLSource
+
+/// A rule's metadata: everything its page, `replint rules` and the example
+/// tests need sits here, at the top of the rule's own file.
+public struct RuleDescription: Sendable {
+    public let id: String
+    public let name: String
+    public let category: RuleCategory
+    public let defaultSeverity: Severity
+    public let summary: String
+    public let rationale: String
+    /// What to write instead, ideally as SQL.
+    public let safeAlternative: String
+    /// Examples that must be reported; `↓` marks each expected position.
+    public let triggeringExamples: [RuleExample]
+    public let nonTriggeringExamples: [RuleExample]
+    /// Extra sections of the rule's page (title, Markdown body).
+    public let notes: [(title: String, body: String)]
+
+    public init(id: String, name: String, category: RuleCategory, defaultSeverity: Severity,
+                summary: String, rationale: String, safeAlternative: String,
+                triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
+                notes: [(title: String, body: String)] = []) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.rationale = rationale
+        self.safeAlternative = safeAlternative
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+        self.notes = notes
+    }
+}
+
+public struct RuleExample: Sendable {
+    /// The SQL, with `↓` where a finding must start (triggering examples).
+    public let sql: String
+    public let note: String?
+
+    public init(_ sql: String, note: String? = nil) {
+        self.sql = sql
+        self.note = note
+    }
+
+    public static let marker: Character = "↓"
+
+    /// The SQL without markers, and the byte offset of each marker in it.
+    public var unmarked: (sql: String, offsets: [Int]) {
+        var text = ""
+        var offsets: [Int] = []
+        for ch in sql {
+            if ch == RuleExample.marker { offsets.append(text.utf8.count) } else { text.append(ch) }
+        }
+        return (text, offsets)
+    }
+}
+
+/// A check. Rules never print: they return violations and the engine makes
+/// findings of them. Most rules look at one statement at a time; rules about
+/// the file as a whole (its transaction shape, its log output) use `checkFile`.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    func check(_ statement: Statement, in context: LintContext) -> [Violation]
+    func checkFile(_ context: LintContext) -> [Violation]
+}
+
+extension Rule {
+    public func check(_ statement: Statement, in context: LintContext) -> [Violation] { [] }
+    public func checkFile(_ context: LintContext) -> [Violation] { [] }
+    public var id: String { description.id }
+}

@@ -1,0 +1,47 @@
+/// The Markdown page of a rule, generated from its metadata: `rules/ID.md`
+/// and `replint explain ID` print the same text.
+public enum RuleDocumentation {
+    public static func page(_ d: RuleDescription) -> String {
+        var out = """
+        # \(d.id)
+
+        **\(d.name)** · category `\(d.category.rawValue)` · default severity `\(d.defaultSeverity.rawValue)`
+
+        \(d.summary)
+
+        ## Why
+
+        \(d.rationale)
+
+        ## Instead
+
+        \(d.safeAlternative)
+
+        """
+        for note in d.notes {
+            out += "\n## \(note.title)\n\n\(note.body)\n"
+        }
+        out += "\n## Reported\n"
+        for example in d.triggeringExamples { out += block(example, marked: true) }
+        out += "\n## Not reported\n"
+        for example in d.nonTriggeringExamples { out += block(example, marked: false) }
+        out += "\n---\nGenerated from the rule's metadata (`make rules-docs`); `replint explain \(d.id)` prints this page.\n"
+        return out
+    }
+
+    /// `rules/README.md`: one line per rule.
+    public static func index(_ descriptions: [RuleDescription]) -> String {
+        var out = "# Rules\n\n| id | category | severity | summary |\n|---|---|---|---|\n"
+        for d in descriptions.sorted(by: { ($0.category.rawValue, $0.id) < ($1.category.rawValue, $1.id) }) {
+            out += "| [`\(d.id)`](\(d.id).md) | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.summary) |\n"
+        }
+        return out + "\nGenerated from the rules' metadata (`make rules-docs`).\n"
+    }
+
+    private static func block(_ example: RuleExample, marked: Bool) -> String {
+        var out = "\n"
+        if let note = example.note { out += "\(note):\n\n" }
+        let sql = marked ? example.sql : example.unmarked.sql
+        return out + "```sql\n\(sql.hasSuffix("\n") ? sql : sql + "\n")```\n"
+    }
+}

@@ -1,0 +1,33 @@
+import Lint
+
+/// For tools. The schema is stable (see README "JSON output"): lines and
+/// columns are 1-based, columns count Unicode scalars, byte offsets are 0-based
+/// and half-open.
+public struct JSONReporter: Reporter {
+    public static let name = "json"
+    public init() {}
+
+    public func render(_ report: LintReport) -> String {
+        var files: [JSON] = report.results.map { result in
+            .object([("path", .string(result.path)), ("error", result.readError.map(JSON.string) ?? .null)])
+        }
+        files += report.errors.map { .object([("path", .null), ("error", .string($0))]) }
+        let findings: [JSON] = report.findings.map { f in
+            .object([
+                ("rule", .string(f.ruleID)), ("category", .string(f.category.rawValue)),
+                ("severity", .string(f.severity.rawValue)), ("path", .string(f.path)),
+                ("line", .int(f.start.line)), ("column", .int(f.start.column)),
+                ("end_line", .int(f.end.line)), ("end_column", .int(f.end.column)),
+                ("byte_start", .int(f.range.lowerBound)), ("byte_end", .int(f.range.upperBound)),
+                ("statement", .string(f.statement)), ("message", .string(f.message)), ("help", .string(f.help)),
+            ])
+        }
+        let summary: JSON = .object([
+            ("files", .int(report.results.count)), ("errors", .int(report.count(.error))),
+            ("warnings", .int(report.count(.warning))), ("infos", .int(report.count(.info))),
+        ])
+        let root: JSON = .object([("version", .int(1)), ("files", .array(files)), ("findings", .array(findings)),
+                                  ("notes", .array(report.notes.map(JSON.string))), ("summary", summary)])
+        return root.rendered(indent: "") + "\n"
+    }
+}

@@ -1,0 +1,52 @@
+import Lint
+import SQLSource
+
+/// For people: each finding with its source line and a caret under the spot.
+public struct TextReporter: Reporter {
+    public static let name = "text"
+    let colored: Bool
+
+    public init(colored: Bool) { self.colored = colored }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for result in report.results {
+            if let error = result.readError { out += paint("error", .red) + ": \(error)\n\n" }
+            for finding in result.findings { out += render(finding, in: result.document) }
+        }
+        for error in report.errors { out += paint("error", .red) + ": \(error)\n" }
+        for note in report.notes { out += "note: \(note)\n" }
+        let files = report.results.count
+        out += "\(report.count(.error)) error(s), \(report.count(.warning)) warning(s) in \(files) file\(files == 1 ? "" : "s")\n"
+        return out
+    }
+
+    func render(_ f: Finding, in document: SQLDocument?) -> String {
+        let color: Color = f.severity == .error ? .red : f.severity == .warning ? .yellow : .blue
+        var out = paint("\(f.path):\(f.start.line):\(f.start.column)", .bold) + ": "
+            + paint("\(f.severity.rawValue)[\(f.ruleID)]", color) + " \(f.message)\n"
+        if let file = document?.file {
+            let number = String(f.start.line)
+            let gutter = String(repeating: " ", count: number.count)
+            let line = file.text(file.lines.range(ofLine: f.start.line, in: file.bytes))
+            let display = line.replacingTabs()
+            let width = f.end.line == f.start.line ? max(1, f.end.column - f.start.column) : max(1, display.count - f.start.column + 1)
+            out += "\(gutter) |\n\(number) | \(display)\n"
+            out += "\(gutter) | " + String(repeating: " ", count: f.start.column - 1) + paint(String(repeating: "^", count: width), color) + "\n"
+        }
+        return out + String(repeating: " ", count: String(f.start.line).count) + " = help: \(f.help)\n\n"
+    }
+
+    enum Color: String {
+        case red = "31", yellow = "33", blue = "34", bold = "1"
+    }
+
+    func paint(_ text: String, _ color: Color) -> String {
+        colored ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// Tabs as one space each, so that a caret counted in characters lines up.
+    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
+}

@@ -1,0 +1,17 @@
+import Lint
+
+/// Every rule replint knows, in the order `replint rules` lists them.
+/// The one place where rule ids meet rule types.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        AlembicLogLineRule(),
+        AlembicVersionTableRule(),
+        SyntaxErrorRule(),
+        TransactionControlRule(),
+        EmptyMigrationRule(),
+    ]
+
+    public static var ids: Set<String> { Set(all.map(\.id)) }
+
+    public static func rule(_ id: String) -> (any Rule)? { all.first { $0.id == id } }
+}

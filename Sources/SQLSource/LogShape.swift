@@ -1,0 +1,73 @@
+/// Recognises leftover log output by its shape, not by known messages.
+///
+/// Only lines where a statement could start are asked. Every SQL statement
+/// begins with a keyword from a small fixed set (or `(`, a comment, `;`), so a
+/// line that starts any other way cannot be SQL: a bracket or a digit
+/// (timestamps, `[2025-02-28 ...] [pid] [inventory.app.config] [INFO]`), a
+/// level word (`INFO  [alembic.runtime.migration] ...`, `WARNING: ...`), or a
+/// non-keyword word in a line of prose (`Unable to configure ... logging.`).
+/// A keyword-less line that holds a `;` (`asdf;`) is a broken statement, not
+/// prose, and goes on to the parser to become a syntax error.
+enum LogShape {
+    static func isLogOutput(_ line: ArraySlice<UInt8>, afterLog: Bool) -> Bool {
+        guard let first = line.first else { return false }
+        switch first {
+        case 0x28, 0x3B, 0x5C: return false  // ( ; \ : SQL or a meta-command
+        case 0x2D: return line.dropFirst().first != 0x2D  // "--" starts a comment
+        case 0x2F: return line.dropFirst().first != 0x2A  // "/*" starts a comment
+        default: break
+        }
+        guard isIdentifierStart(first) else { return true }
+        var end = line.startIndex
+        while end < line.endIndex && isWordByte(line[end]) { end += 1 }
+        let word = String(decoding: line[line.startIndex..<end], as: UTF8.self).uppercased()
+        if levelWords.contains(word) { return true }
+        if statementKeywords.contains(word) { return false }
+        if afterLog { return true }  // a continuation line of a multi-line record
+        let hasSemicolon = line.contains(0x3B)
+        let words = line.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
+        return !hasSemicolon && words >= 2
+    }
+
+    /// `scheme://user:secret@host` or `password=secret` in a line about to be committed.
+    static func carriesPassword(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: line, as: UTF8.self)
+        var rest = Substring(text)
+        while let scheme = rest.firstRange(of: "://") {
+            let authority = rest[scheme.upperBound...].prefix { !" \t/\"'".contains($0) }
+            if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") {
+                let secret = authority[authority[..<at].firstIndex(of: ":")!...].dropFirst()
+                if secret.count > 1 || secret.first != "@" { return true }
+            }
+            rest = rest[scheme.upperBound...]
+        }
+        let lower = text.lowercased()
+        for key in ["password=", "password:", "passwd=", "pgpassword=", "password\":"] {
+            if let r = lower.firstRange(of: key) {
+                let value = lower[r.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }
+                if let c = value.first, c != "*", !c.isWhitespace, c != ",", c != "}" { return true }
+            }
+        }
+        return false
+    }
+
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        isIdentifierContinue(b) && b != 0x24
+    }
+
+    static let levelWords: Set<String> = [
+        "TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "CRITICAL",
+        "FATAL", "SEVERE", "PANIC", "EXCEPTION", "TRACEBACK",
+    ]
+
+    /// The words a PostgreSQL statement can begin with (gram.y's `stmt` alternatives).
+    static let statementKeywords: Set<String> = [
+        "ABORT", "ALTER", "ANALYSE", "ANALYZE", "BEGIN", "CALL", "CHECKPOINT", "CLOSE",
+        "CLUSTER", "COMMENT", "COMMIT", "COPY", "CREATE", "DEALLOCATE", "DECLARE",
+        "DELETE", "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN", "FETCH", "GRANT",
+        "IMPORT", "INSERT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "PREPARE",
+        "REASSIGN", "REFRESH", "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK",
+        "SAVEPOINT", "SECURITY", "SELECT", "SET", "SHOW", "START", "TABLE", "TRUNCATE",
+        "UNLISTEN", "UPDATE", "VACUUM", "VALUES", "WITH",
+    ]
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One SQL file as bytes, checked to be UTF-8 text. Byte offsets into `bytes`
+/// are the currency of every range in replint; `lines` turns them into
+/// 1-based line and column (Unicode scalars) at the edge.
+public struct SourceFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    public let lines: LineTable
+    /// 3 when the file starts with a UTF-8 byte-order mark, else 0.
+    public let contentStart: Int
+
+    public init(path: String, bytes: [UInt8]) throws(SourceError) {
+        self.path = path
+        if let nul = bytes.firstIndex(of: 0) {
+            throw SourceError(path: path, reason: "contains a NUL byte at offset \(nul): not a text file")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw SourceError(path: path, reason: "is UTF-16 encoded; save it as UTF-8")
+        }
+        if let bad = SourceFile.firstInvalidUTF8(bytes) {
+            let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw SourceError(path: path, reason: "is not valid UTF-8 (first bad byte at offset \(bad), line \(line))")
+        }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.bytes = bytes
+        self.contentStart = bom
+        self.lines = LineTable(bytes, firstLineStart: bom)
+    }
+
+    public init(path: String, text: String) throws(SourceError) {
+        try self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Reads a file from disk; every failure is a `SourceError` naming the path.
+    public static func read(path: String) throws(SourceError) -> SourceFile {
+        let bytes = try readBytes(path: path)
+        return try SourceFile(path: path, bytes: bytes)
+    }
+
+    public static func readBytes(path: String) throws(SourceError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw SourceError(path: path, reason: "cannot be read: \(errnoText())") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SourceError(path: path, reason: "cannot be read: \(errnoText())") }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw SourceError(path: path, reason: "is a directory")
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SourceError(path: path, reason: "cannot be read: \(errnoText())")
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    /// The text of a byte range (ranges always fall on UTF-8 boundaries here).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    public func location(of offset: Int) -> SourceLocation {
+        lines.location(of: offset, in: bytes)
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            if b & 0xE0 == 0xC0 { length = 2; minimum = 0x80 }
+            else if b & 0xF0 == 0xE0 { length = 3; minimum = 0x800 }
+            else if b & 0xF8 == 0xF0 { length = 4; minimum = 0x10000 }
+            else { return i }
+            guard i + length <= n else { return i }
+            var scalar = UInt32(b) & (0xFF >> (length + 1))
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minimum = 0
+            i += length
+        }
+        return nil
+    }
+}
+
+public struct SourceError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }

@@ -1,0 +1,52 @@
+/// One statement of a file: where it is, its text, and its parse tree or
+/// libpg_query's complaint about it.
+public struct Statement: Sendable {
+    public let index: Int
+    /// From its first token to its last, without the terminating `;`.
+    public let range: Range<Int>
+    /// Through the terminating `;` when there is one.
+    public let fullRange: Range<Int>
+    public let location: SourceLocation
+    public let text: String
+    /// Comments between the previous statement and this one.
+    public let leadingComments: [Comment]
+    public let tree: ParseTree?
+    /// Set when libpg_query rejects the text; `offset` is absolute in the file.
+    public let failure: ParseFailure?
+
+    /// The statement's root node (`AlterTableStmt`, `InsertStmt`, ...).
+    public var node: Node? { tree?.statements.first }
+
+    /// The first few words, for logs and reports: `ALTER TABLE hbi.hosts ADD COLUMN ...`.
+    public var head: String { Statement.head(of: text) }
+
+    static func head(of text: String, limit: Int = 60) -> String {
+        let flat = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 3)) + "..."
+    }
+}
+
+public struct Comment: Sendable {
+    public let range: Range<Int>
+    public let text: String
+    /// The text without `--` or `/* */`, trimmed.
+    public var body: String {
+        var t = Substring(text)
+        if t.hasPrefix("--") { t = t.dropFirst(2) } else if t.hasPrefix("/*") { t = t.dropFirst(2).dropLast(2) }
+        return t.trimmingCharacters(in: " \t\r\n")
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        String(self.drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}
+
+/// A psql meta-command line (`\restrict KEY`, `\connect db`): not SQL.
+public struct MetaCommand: Sendable {
+    public let range: Range<Int>
+    public let text: String
+    /// `\restrict`, `\connect`, ...
+    public var name: String { String(text.prefix { $0 != " " && $0 != "\t" }) }
+}

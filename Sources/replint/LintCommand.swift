@@ -1,0 +1,39 @@
+import ArgumentParser
+import Lint
+import Reporters
+import Rules
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint offline SQL migrations (default: every *.sql under app_migrations/).")
+
+    @Argument(help: "Files or folders to lint.")
+    var paths: [String] = ["app_migrations/"]
+
+    @Option(name: .long, help: "Output format: \(Reporters.names.joined(separator: ", ")).")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Lowest severity that fails the run: error or warning (default: the config's fail_on, else error).")
+    var failOn: String?
+
+    @Option(name: .long, help: "Colour: auto, always or never.")
+    var color: String = "auto"
+
+    @OptionGroup var configuration: ConfigurationOptions
+
+    func run() throws {
+        let config = try configuration.load()
+        guard let reporter = Reporters.reporter(named: format, colored: useColor(color)) else {
+            fail("unknown format `\(format)` (known: \(Reporters.names.joined(separator: ", ")))")
+        }
+        var threshold = config.failOn
+        if let failOn {
+            guard let s = Severity(rawValue: failOn), s != .info else { fail("--fail-on must be error or warning, not `\(failOn)`") }
+            threshold = s
+        }
+        let report = LintSession(configuration: config, rules: RuleRegistry.all).run(paths: paths)
+        writeStdout(reporter.render(report))
+        throw ExitCode(report.exitCode(failOn: threshold))
+    }
+}

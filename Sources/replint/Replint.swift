@@ -1,0 +1,41 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Replint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replint",
+        abstract: "Guards PostgreSQL schema migrations on logically replicated databases.",
+        discussion: "Exit codes: 0 nothing at error level, 1 findings at error level, 2 replint could not do its job.",
+        version: ReplintVersion.current,
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self],
+        defaultSubcommand: LintCommand.self)
+}
+
+enum ReplintVersion {
+    static let current = "0.1.0"
+}
+
+/// DESIGN.md's exit codes for every subcommand: bad arguments are 2, not
+/// swift-argument-parser's 64.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Replint.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let code = Replint.exitCode(for: error)
+            let message = Replint.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            fputs(message + "\n", stderr)
+            exit(2)
+        }
+    }
+}

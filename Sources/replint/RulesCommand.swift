@@ -1,0 +1,32 @@
+import ArgumentParser
+import Lint
+import Rules
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
+
+    func run() throws {
+        let rows = RuleRegistry.all.map(\.description)
+        let width = rows.map(\.id.count).max() ?? 0
+        for d in rows {
+            let id = d.id + String(repeating: " ", count: width - d.id.count)
+            print("\(id)  \(d.category.rawValue.padding(12))  \(d.defaultSeverity.rawValue.padding(8))  \(d.summary)")
+        }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Print a rule's documentation.")
+
+    @Argument(help: "The rule id, as `replint rules` lists it.")
+    var rule: String
+
+    func run() throws {
+        guard let found = RuleRegistry.rule(rule) else { fail("unknown rule `\(rule)`; `replint rules` lists them") }
+        print(RuleDocumentation.page(found.description), terminator: "")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
