@@ -11,6 +11,7 @@ public enum Glob {
         if first == star && p.dropFirst().first == star {
             var rest = p.dropFirst(2)
             if rest.first == slash { rest = rest.dropFirst() }
+            if rest.isEmpty { return true }
             var candidate = s
             while true {
                 if match(rest, candidate) { return true }

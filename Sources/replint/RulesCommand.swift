@@ -5,7 +5,20 @@ import Rules
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
 
+    @Option(name: .long, help: "Write every rule's Markdown page and an index into this folder (`make rules-docs`).")
+    var writeDocs: String?
+
     func run() throws {
+        if let folder = writeDocs {
+            let descriptions = RuleRegistry.all.map(\.description)
+            do {
+                for d in descriptions { try writeFile("\(folder)/\(d.id).md", RuleDocumentation.page(d)) }
+                try writeFile("\(folder)/README.md", RuleDocumentation.index(descriptions))
+            } catch {
+                fail("\(error)")
+            }
+            return
+        }
         let rows = RuleRegistry.all.map(\.description)
         let width = rows.map(\.id.count).max() ?? 0
         for d in rows {

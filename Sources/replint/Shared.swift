@@ -40,3 +40,13 @@ func useColor(_ choice: String) -> Bool {
     default: return isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
     }
 }
+
+struct WriteError: Error, CustomStringConvertible {
+    let description: String
+}
+
+func writeFile(_ path: String, _ text: String) throws {
+    guard let f = fopen(path, "w") else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
+    defer { fclose(f) }
+    guard fputs(text, f) >= 0 else { throw WriteError(description: "\(path): write failed") }
+}

@@ -23,7 +23,7 @@ public struct SyntaxErrorRule: Rule {
         belong to `psql` scripts, not to files the runner executes).
         """,
         triggeringExamples: [
-            RuleExample("SELECT 1;\nALTER TABLE hbi.hosts ADD COLUMN x ↓inx int;\nSELECT 3;"),
+            RuleExample("SELECT 1;\nALTER TABLE hbi.hosts ADD COLUMN x inx ↓int;\nSELECT 3;"),
             RuleExample("SELECT 1↓);\nSELECT 2;"),
             RuleExample("SELECT (1↓;\nSELECT 2;"),
             RuleExample("↓asdf;\nSELECT 1;"),
@@ -38,8 +38,9 @@ public struct SyntaxErrorRule: Rule {
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let failure = statement.failure else { return [] }
-        let start = min(max(failure.offset, statement.range.lowerBound), max(statement.range.lowerBound, statement.range.upperBound - 1))
-        return [Violation(range: start..<max(start + 1, min(statement.range.upperBound, start + 1)),
+        // "at end of input" points just past the statement's last token.
+        let start = min(max(failure.offset, statement.range.lowerBound), statement.range.upperBound)
+        return [Violation(range: start..<min(start + 1, max(start, statement.fullRange.upperBound)),
                           message: "PostgreSQL would reject this statement: \(failure.message)")]
     }
 

@@ -52,16 +52,16 @@ public struct TransactionControlRule: Rule {
         ])
 
     public func checkFile(_ context: LintContext) -> [Violation] {
-        var violations: [Violation] = []
         let statements = context.document.statements
-        let controls = statements.filter { $0.node?.transaction != nil }
-        guard !controls.isEmpty else { return [] }
+        guard statements.contains(where: { $0.node?.transaction != nil }) else { return [] }
+        var violations: [Violation] = []
         var open: Statement?
+        var nested = 0
         var sawBegin = false
         for statement in statements {
             guard let kind = statement.node?.transaction?.kind else {
-                if open == nil && statement.node != nil && statement.node?.variableSet == nil && !isInsideAutocommitBlock(statement, sawBegin: sawBegin, statements: statements) {
-                    let when = sawBegin ? "after the last COMMIT" : "before the first BEGIN"
+                if open == nil, statement.node != nil, statement.node?.variableSet == nil,
+                   let when = outsideTransaction(statement, sawBegin: sawBegin, statements: statements) {
                     violations.append(Violation(range: statement.range, message: "this statement runs \(when), outside the file's transaction, and commits on its own"))
                 }
                 continue
@@ -69,12 +69,14 @@ public struct TransactionControlRule: Rule {
             switch kind {
             case .begin, .start:
                 if open != nil {
+                    nested += 1
                     violations.append(Violation(range: statement.range, message: "BEGIN inside an open transaction: PostgreSQL ignores it with a warning, and the next COMMIT commits both"))
                 } else {
                     open = statement
                     sawBegin = true
                 }
             case .commit:
+                if nested > 0 { nested -= 1; continue }
                 if open == nil {
                     violations.append(Violation(range: statement.range, message: "COMMIT without a BEGIN before it"))
                 }
@@ -82,6 +84,7 @@ public struct TransactionControlRule: Rule {
             case .rollback:
                 violations.append(Violation(range: statement.range, message: "ROLLBACK in a migration undoes its own work or hides a failure; the runner rolls back on error by itself"))
                 open = nil
+                nested = 0
             case .savepoint, .release, .rollbackTo:
                 violations.append(Violation(range: statement.range, message: "savepoints in a migration decide on their own what survives a failure"))
             case .prepare, .commitPrepared, .rollbackPrepared, .other:
@@ -94,12 +97,15 @@ public struct TransactionControlRule: Rule {
         return violations
     }
 
-    /// Between a COMMIT and a later BEGIN: alembic's autocommit block.
-    private func isInsideAutocommitBlock(_ statement: Statement, sawBegin: Bool, statements: [Statement]) -> Bool {
-        guard sawBegin else { return false }
-        return statements[(statement.index + 1)...].contains {
+    /// Where a statement outside any transaction stands, when that is not
+    /// alembic's autocommit block (between a COMMIT and a later BEGIN): before
+    /// the file's first BEGIN, or after its last COMMIT. Nil when it is fine.
+    private func outsideTransaction(_ statement: Statement, sawBegin: Bool, statements: [Statement]) -> String? {
+        let beginFollows = statements[(statement.index + 1)...].contains {
             let kind = $0.node?.transaction?.kind
             return kind == .begin || kind == .start
         }
+        if sawBegin { return beginFollows ? nil : "after the last COMMIT" }
+        return beginFollows ? "before the first BEGIN" : nil
     }
 }

@@ -1,0 +1,59 @@
+# replint — build, test and use.  `make help` lists the targets.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, a server for tests and rehearsal.
+DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql
+PYTHON ?= python3
+RELEASE_FLAGS := -c release --static-swift-stdlib
+ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
+
+.PHONY: help deps test-deps build debug test lint install rules-docs gen_offline_sql clean
+
+help:
+	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
+	@echo "make build       release binary (.build/release/replint, Swift runtime linked statically)"
+	@echo "make test        the whole test suite (starts its own PostgreSQL servers)"
+	@echo "make lint        lint app_migrations/ with the repository's .replint.yml"
+	@echo "make install     install the release binary to PREFIX/bin (PREFIX=$(PREFIX))"
+	@echo "make rules-docs  regenerate rules/*.md from the rules' metadata"
+	@echo "make gen_offline_sql DOWN=rev UP=rev [ALEMBIC_DIR=dir]  write app_migrations/UP.sql, SQL only"
+
+deps:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# alembic (PyPI) generates real offline SQL for the tests.
+test-deps:
+	@$(PYTHON) -c 'import alembic' 2>/dev/null || $(PYTHON) -m pip install -q -r $(ALEMBIC_DIR)/requirements.txt
+
+build:
+	$(SWIFT) build $(RELEASE_FLAGS) --product replint
+
+debug:
+	$(SWIFT) build --product replint
+
+test: test-deps
+	$(SWIFT) test
+
+lint: build
+	.build/release/replint lint
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/replint $(DESTDIR)$(PREFIX)/bin/replint
+
+rules-docs: debug
+	.build/debug/replint rules --write-docs rules
+
+# The SQL goes to the file; alembic's log output stays on stderr, out of it.
+gen_offline_sql:
+	@test -n "$(DOWN)" -a -n "$(UP)" || { echo "usage: make gen_offline_sql DOWN=<rev> UP=<rev> [ALEMBIC_DIR=dir]" >&2; exit 2; }
+	cd $(ALEMBIC_DIR) && alembic upgrade $(DOWN):$(UP) --sql > $(CURDIR)/app_migrations/$(UP).sql
+	@echo "wrote app_migrations/$(UP).sql; now: replint fix app_migrations/$(UP).sql && replint lint app_migrations/$(UP).sql"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS device_events;
+DROP TABLE IF EXISTS devices;
+DROP TYPE IF EXISTS device_state;

@@ -1,0 +1,54 @@
+import Testing
+import Lint
+import Rules
+import SQLSource
+
+/// Runs every rule's examples: triggering ones must be reported exactly at
+/// their `↓` markers, non-triggering ones not at all.
+@Suite struct RuleExampleTests {
+    static let rules = RuleRegistry.all.map { RuleBox(rule: $0) }
+
+    struct RuleBox: CustomTestStringConvertible, Sendable {
+        let rule: any Rule
+        var testDescription: String { rule.id }
+    }
+
+    func findings(_ rule: any Rule, _ sql: String) throws -> (SQLDocument, [Finding]) {
+        let document = try SQLDocument(path: "example.sql", text: sql)
+        let linter = Linter(rules: [rule])
+        return (document, linter.lint(document))
+    }
+
+    @Test(arguments: rules)
+    func hasExamples(box: RuleBox) {
+        #expect(!box.rule.description.triggeringExamples.isEmpty, "\(box.rule.id) has no triggering example")
+        #expect(!box.rule.description.nonTriggeringExamples.isEmpty, "\(box.rule.id) has no non-triggering example")
+    }
+
+    @Test(arguments: rules)
+    func triggeringExamplesAreReportedAtTheirMarkers(box: RuleBox) throws {
+        for example in box.rule.description.triggeringExamples {
+            let (sql, offsets) = example.unmarked
+            #expect(!offsets.isEmpty, "\(box.rule.id): a triggering example has no ↓ marker:\n\(example.sql)")
+            let (document, found) = try findings(box.rule, sql)
+            let expected = offsets.map { document.file.location(of: $0) }
+            #expect(found.map(\.start) == expected, "\(box.rule.id):\n\(example.sql)\nreported at \(found.map(\.start)) with \(found.map(\.message))")
+        }
+    }
+
+    @Test(arguments: rules)
+    func nonTriggeringExamplesAreQuiet(box: RuleBox) throws {
+        for example in box.rule.description.nonTriggeringExamples {
+            let (_, found) = try findings(box.rule, example.unmarked.sql)
+            #expect(found.isEmpty, "\(box.rule.id) reported a non-triggering example:\n\(example.sql)\n\(found.map(\.message))")
+        }
+    }
+
+    @Test func idsAreUniqueAndKebabCase() {
+        let ids = RuleRegistry.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(id) is not kebab-case")
+        }
+    }
+}
