@@ -27,8 +27,24 @@ public struct Linter: Sendable {
                 }
             }
         }
+        findings = applySuppressions(findings, document)
         findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
         return findings
+    }
+
+    /// The id under which suppressions that silence nothing are reported.
+    public static let unusedSuppressionID = "unused-suppression"
+
+    private func applySuppressions(_ findings: [Finding], _ document: SQLDocument) -> [Finding] {
+        var suppressions = Suppressions(document)
+        var kept = findings.filter { !suppressions.silences($0) }
+        guard let reporter = rules.first(where: { $0.id == Linter.unusedSuppressionID }) else { return kept }
+        for (comment, rule) in suppressions.unused {
+            let known = rules.contains { $0.id == rule }
+            let message = known ? "this suppression of `\(rule)` silences nothing" : "`\(rule)` is not a rule replint knows (or it is turned off)"
+            kept.append(finding(Violation(range: comment.range, message: message), rule: reporter, document: document, statement: nil))
+        }
+        return kept
     }
 
     /// Reads and lints one file; an unreadable file is a result with `readError`.

@@ -9,6 +9,7 @@ public enum RuleRegistry {
         SyntaxErrorRule(),
         TransactionControlRule(),
         EmptyMigrationRule(),
+        UnusedSuppressionRule(),
     ]
 
     public static var ids: Set<String> { Set(all.map(\.id)) }
