@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Lint", dependencies: ["SQLSource", "Schema", .product(name: "Yams", package: "Yams")]),
         .target(name: "Rules", dependencies: ["Lint", "SQLSource", "Schema"]),
         .target(name: "Reporters", dependencies: ["Lint", "SQLSource"]),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "SQLSource", "Lint", "Rules",
+        .target(name: "Postgres", dependencies: ["CLibPQ", "SQLSource", "Lint",
                                                  .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "replint", dependencies: [
             "SQLSource", "Lint", "Rules", "Reporters", "Postgres", "Schema",
