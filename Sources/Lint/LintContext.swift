@@ -1,14 +1,43 @@
 import SQLSource
+import Schema
 
 /// What a rule may read about the file being linted.
 public struct LintContext: Sendable {
     public let document: SQLDocument
     public let configuration: Configuration
 
+    /// The publisher's schema as it is just before the statement being
+    /// checked: the baseline (empty without one) plus the file's statements so far.
+    public var publisherCatalog = Catalog()
+    /// The subscriber's, likewise; the publisher's when one baseline stands for both.
+    public var subscriberCatalog = Catalog()
+    /// False when no baseline is configured: the catalogues hold only what
+    /// this file created, and rules fall back to what the file shows.
+    public var hasBaseline = false
+    /// The search_path in effect at the statement (the configured one, then
+    /// as the file's `SET search_path` changes it).
+    public var searchPath: [String]
+
     public init(document: SQLDocument, configuration: Configuration) {
         self.document = document
         self.configuration = configuration
+        self.searchPath = configuration.searchPath
     }
 
     public var file: SourceFile { document.file }
+
+    /// The table a name in the statement means, on the publisher.
+    public func table(_ relation: RangeVar) -> Table? {
+        publisherCatalog.table(named: relation.name, schema: relation.schema, searchPath: searchPath)
+    }
+
+    /// Whether changes to `table` reach subscribers: per the publications,
+    /// else `replication.tables`, else every table.
+    public func isReplicated(_ table: QualifiedName) -> Bool {
+        publisherCatalog.isReplicated(table, configuredTables: configuration.replicatedTables)
+    }
+
+    public var replicationSource: ReplicationSource {
+        publisherCatalog.replicationSource(configuredTables: configuration.replicatedTables)
+    }
 }

@@ -1,4 +1,5 @@
 import SQLSource
+import Schema
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,15 +9,36 @@ import Glibc
 public struct LintSession: Sendable {
     public let linter: Linter
     let collector: FileCollector
+    /// Where built baselines are kept between runs; nil builds them every time.
+    public var baselineCache: CatalogCache?
 
-    public init(configuration: Configuration, rules: [any Rule]) {
-        self.linter = Linter(rules: rules, configuration: configuration)
+    public init(configuration: Configuration, rules: [any Rule], schemaStrict: Bool = false) {
+        var linter = Linter(rules: rules, configuration: configuration)
+        linter.schemaStrict = schemaStrict
+        self.linter = linter
         self.collector = FileCollector(configuration: configuration)
     }
 
     public func run(paths: [String]) -> LintReport {
+        run(paths: paths, loadingBaselines: true)
+    }
+
+    func run(paths: [String], loadingBaselines: Bool) -> LintReport {
+        var linter = self.linter
+        var baselineResults: [FileResult] = []
+        var errors: [String] = []
+        if loadingBaselines {
+            switch loadBaselines() {
+            case .success(let baselines?):
+                linter.baselines = baselines
+                baselineResults = LintSession.syntaxErrorResults(baselines)
+            case .success(nil): break
+            case .failure(let error): errors.append("schema file \(error.description)")
+            }
+        }
         let collected = collector.collect(paths)
-        var report = LintReport(results: collected.files.map(linter.lint(path:)), errors: collected.errors, notes: collected.notes)
+        var report = LintReport(results: baselineResults + collected.files.map(linter.lint(path:)),
+                                errors: errors + collected.errors, notes: collected.notes)
         if collected.files.isEmpty && collected.errors.isEmpty {
             report.errors.append("nothing to lint: no .sql files in \(paths.joined(separator: ", "))")
         }
@@ -31,7 +53,7 @@ public struct LintSession: Sendable {
     /// Applies every finding's fix and rewrites the files that change.
     public func fix(paths: [String]) -> FixOutcome {
         var outcome = FixOutcome()
-        let report = run(paths: paths)
+        let report = run(paths: paths, loadingBaselines: false)
         outcome.errors = report.errors + report.results.compactMap(\.readError)
         for result in report.results {
             guard let document = result.document else { continue }
@@ -46,6 +68,42 @@ public struct LintSession: Sendable {
             }
         }
         return outcome
+    }
+
+    /// The configured baselines (`schema:` or `--schema`), or nil when there are none.
+    public func loadBaselines() -> Result<Baselines?, SourceError> {
+        let configuration = linter.configuration
+        let publisher: [String], subscriber: [String]?
+        switch configuration.schema {
+        case nil: return .success(nil)
+        case .shared(let files): (publisher, subscriber) = (files.map(collector.resolve), nil)
+        case .sides(let p, let s): (publisher, subscriber) = ([collector.resolve(p)], [collector.resolve(s)])
+        }
+        do {
+            return .success(try Baselines.load(publisher: publisher, subscriber: subscriber, searchPath: configuration.searchPath,
+                                                 cache: baselineCache))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A baseline statement that does not parse is one finding in the baseline's own file.
+    static func syntaxErrorResults(_ baselines: Baselines) -> [FileResult] {
+        var byPath: [(path: String, document: SQLDocument, findings: [Finding])] = []
+        for error in baselines.syntaxErrors {
+            let file = error.document.file
+            let finding = Finding(
+                ruleID: "syntax-error", category: .alembic, severity: .error, path: error.path, range: error.range,
+                start: error.location, end: file.location(of: error.range.upperBound), statement: error.statement,
+                message: "the baseline schema does not parse here (\(error.message)); the model is built without this statement",
+                help: "Regenerate the baseline with `pg_dump --schema-only`, or fix the statement.")
+            if let i = byPath.firstIndex(where: { $0.path == error.path }) {
+                byPath[i].findings.append(finding)
+            } else {
+                byPath.append((error.path, error.document, [finding]))
+            }
+        }
+        return byPath.map { FileResult(path: $0.path, document: $0.document, findings: $0.findings) }
     }
 
     /// Writes through a temporary file and a rename, so a failure never leaves half a file.

@@ -1,10 +1,15 @@
 import SQLSource
+import Schema
 
 /// The engine: runs every enabled rule on every statement and on the file,
 /// applies the configured severities, and turns violations into findings.
 public struct Linter: Sendable {
     public let rules: [any Rule]
     public let configuration: Configuration
+    /// The schema every file starts from; nil starts each file from an empty model.
+    public var baselines: Baselines?
+    /// Report statements that contradict the model (`--schema-strict`).
+    public var schemaStrict = false
 
     /// `rules` is every known rule; those the configuration turns off are dropped here.
     public init(rules: [any Rule], configuration: Configuration = Configuration()) {
@@ -13,7 +18,15 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ document: SQLDocument) -> [Finding] {
-        let context = LintContext(document: document, configuration: configuration)
+        var context = LintContext(document: document, configuration: configuration)
+        // Each file gets its own copy of the baseline, updated statement by
+        // statement after the rules have seen the statement.
+        var publisher = CatalogBuilder(catalog: baselines?.publisher.catalog ?? Catalog(),
+                                       searchPath: configuration.searchPath, path: document.file.path)
+        var subscriber = baselines.flatMap { $0.isShared ? nil : CatalogBuilder(catalog: $0.subscriber.catalog, searchPath: configuration.searchPath) }
+        context.hasBaseline = baselines != nil
+        context.publisherCatalog = publisher.catalog
+        context.subscriberCatalog = subscriber?.catalog ?? publisher.catalog
         var findings: [Finding] = []
         for rule in rules {
             for violation in rule.checkFile(context) {
@@ -21,12 +34,21 @@ public struct Linter: Sendable {
             }
         }
         for statement in document.statements {
+            context.publisherCatalog = publisher.catalog
+            context.subscriberCatalog = subscriber?.catalog ?? publisher.catalog
+            context.searchPath = publisher.searchPath
             for rule in rules {
                 for violation in rule.check(statement, in: context) {
                     findings.append(finding(violation, rule: rule, document: document, statement: statement))
                 }
             }
+            // Let go of the context's references first, so the builders update in place instead of copying.
+            context.publisherCatalog = Linter.emptyCatalog
+            context.subscriberCatalog = Linter.emptyCatalog
+            publisher.apply(statement)
+            subscriber?.apply(statement)
         }
+        if schemaStrict { findings += publisher.warnings.map { contradiction($0, in: document) } }
         findings = applySuppressions(findings, document)
         findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
         return findings
@@ -55,6 +77,19 @@ public struct Linter: Sendable {
         } catch {
             return FileResult(path: path, document: nil, findings: [], readError: error.description)
         }
+    }
+
+    private static let emptyCatalog = Catalog()
+
+    /// `--schema-strict`: a statement the model contradicts (dropping a table it does not know).
+    private func contradiction(_ warning: CatalogWarning, in document: SQLDocument) -> Finding {
+        let range = warning.range ?? 0..<0
+        let statement = document.statements.first { $0.range == range }
+        return Finding(
+            ruleID: "schema-contradiction", category: .compatibility, severity: .warning, path: document.file.path,
+            range: range, start: document.file.location(of: range.lowerBound), end: document.file.location(of: range.upperBound),
+            statement: statement?.text ?? "", message: warning.message,
+            help: "Check the baseline (`replint schema` shows what replint believes) or the statement.")
     }
 
     func severity(of rule: any Rule, _ violation: Violation) -> Severity {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Lint
 import Reporters
 import Rules
+import Schema
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,9 +22,11 @@ struct LintCommand: ParsableCommand {
     var color: String = "auto"
 
     @OptionGroup var configuration: ConfigurationOptions
+    @OptionGroup var schemaOptions: SchemaOptions
 
     func run() throws {
-        let config = try configuration.load()
+        var config = try configuration.load()
+        schemaOptions.apply(to: &config)
         guard let reporter = Reporters.reporter(named: format, colored: useColor(color)) else {
             fail("unknown format `\(format)` (known: \(Reporters.names.joined(separator: ", ")))")
         }
@@ -32,7 +35,9 @@ struct LintCommand: ParsableCommand {
             guard let s = Severity(rawValue: failOn), s != .info else { fail("--fail-on must be error or warning, not `\(failOn)`") }
             threshold = s
         }
-        let report = LintSession(configuration: config, rules: RuleRegistry.all).run(paths: paths)
+        var session = LintSession(configuration: config, rules: RuleRegistry.all, schemaStrict: schemaOptions.schemaStrict)
+        session.baselineCache = schemaOptions.cache
+        let report = session.run(paths: paths)
         writeStdout(reporter.render(report))
         throw ExitCode(report.exitCode(failOn: threshold))
     }
