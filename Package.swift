@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "SQLSourceTests", dependencies: ["SQLSource"]),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "SQLSource", "Postgres"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "SQLSource"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Lint", "Rules", "SQLSource"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "SQLSource", "Lint", "Rules"]),
         .testTarget(name: "CLITests", dependencies: ["replint"]),

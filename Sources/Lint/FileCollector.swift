@@ -48,10 +48,7 @@ public struct FileCollector: Sendable {
     }
 
     func isExcluded(_ path: String) -> Bool {
-        let absolute = absolutePath(path)
-        let base = configuration.baseDirectory.hasSuffix("/") ? configuration.baseDirectory : configuration.baseDirectory + "/"
-        let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
-        return configuration.exclude.contains { Glob.matches($0, relative) || Glob.matches($0, normalize(path)) }
+        configuration.exclude.contains { configuration.matches($0, path: path) }
     }
 
     private func walk(_ directory: String, into found: inout [String], errors: inout [String]) {

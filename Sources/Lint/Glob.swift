@@ -32,3 +32,14 @@ public enum Glob {
         return false
     }
 }
+
+extension Configuration {
+    /// Whether a glob from the configuration matches `path`: globs are
+    /// relative to the configuration file's folder; the path as given counts too.
+    public func matches(_ glob: String, path: String) -> Bool {
+        let absolute = absolutePath(path)
+        let base = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
+        let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+        return Glob.matches(glob, relative) || Glob.matches(glob, normalize(path))
+    }
+}

@@ -38,10 +38,16 @@ public struct RuleExample: Sendable {
     /// The SQL, with `↓` where a finding must start (triggering examples).
     public let sql: String
     public let note: String?
+    /// The schema the example starts from (a baseline, as `schema:` names one); nil: none.
+    public let baseline: String?
+    /// `replication.tables` for the example; nil: not configured.
+    public let replicatedTables: [String]?
 
-    public init(_ sql: String, note: String? = nil) {
+    public init(_ sql: String, note: String? = nil, baseline: String? = nil, replicatedTables: [String]? = nil) {
         self.sql = sql
         self.note = note
+        self.baseline = baseline
+        self.replicatedTables = replicatedTables
     }
 
     public static let marker: Character = "↓"

@@ -41,6 +41,15 @@ public enum RuleDocumentation {
     private static func block(_ example: RuleExample, marked: Bool) -> String {
         var out = "\n"
         if let note = example.note { out += "\(note):\n\n" }
+        if let tables = example.replicatedTables {
+            out += "With `replication.tables: [\(tables.joined(separator: ", "))]`"
+            out += example.baseline == nil ? ":\n\n" : " and this baseline:\n\n"
+        } else if example.baseline != nil {
+            out += "With this baseline:\n\n"
+        }
+        if let baseline = example.baseline {
+            out += "```sql\n\(baseline.hasSuffix("\n") ? baseline : baseline + "\n")```\n\nthe migration:\n\n"
+        }
         let sql = marked ? example.sql : example.unmarked.sql
         return out + "```sql\n\(sql.hasSuffix("\n") ? sql : sql + "\n")```\n"
     }

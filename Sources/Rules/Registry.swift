@@ -10,6 +10,22 @@ public enum RuleRegistry {
         TransactionControlRule(),
         EmptyMigrationRule(),
         UnusedSuppressionRule(),
+        ReplicationApplyOrderRule(),
+        ReplicationRenameRule(),
+        ReplicationColumnTypeChangeRule(),
+        ReplicationAddRequiredColumnRule(),
+        ReplicationVolatileDefaultRule(),
+        ReplicationIdentityRule(),
+        ReplicationTableWithoutIdentityRule(),
+        ReplicationColumnListRule(),
+        ReplicationRefreshNeededRule(),
+        ReplicationPublicationDDLRule(),
+        ReplicationTruncateRule(),
+        ReplicationDataMigrationRule(),
+        ReplicationSequenceChangeRule(),
+        ReplicationPartitionChangeRule(),
+        ReplicationTriggerRule(),
+        ReplicationGeneratedColumnRule(),
     ]
 
     public static var ids: Set<String> { Set(all.map(\.id)) }

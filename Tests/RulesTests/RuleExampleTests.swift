@@ -2,6 +2,7 @@ import Testing
 import Lint
 import Rules
 import SQLSource
+import Schema
 
 /// Runs every rule's examples: triggering ones must be reported exactly at
 /// their `↓` markers, non-triggering ones not at all.
@@ -13,11 +14,18 @@ import SQLSource
         var testDescription: String { rule.id }
     }
 
-    func findings(_ rule: any Rule, _ sql: String) throws -> (SQLDocument, [Finding]) {
+    func findings(_ rule: any Rule, _ example: RuleExample, _ sql: String) throws -> (SQLDocument, [Finding]) {
         let document = try SQLDocument(path: "example.sql", text: sql)
+        var configuration = Configuration()
+        configuration.replicatedTables = example.replicatedTables
         // Every rule runs, as in a real lint, so suppressions and "one cause,
         // one finding" behave as they do for users; only this rule's findings count.
-        let linter = Linter(rules: RuleRegistry.all)
+        var linter = Linter(rules: RuleRegistry.all, configuration: configuration)
+        if let baseline = example.baseline {
+            let loaded = try Baselines.fromSQL(baseline)
+            #expect(loaded.syntaxErrors.isEmpty, "\(rule.id): the example's baseline does not parse")
+            linter.baselines = loaded
+        }
         return (document, linter.lint(document).filter { $0.ruleID == rule.id })
     }
 
@@ -32,7 +40,7 @@ import SQLSource
         for example in box.rule.description.triggeringExamples {
             let (sql, offsets) = example.unmarked
             #expect(!offsets.isEmpty, "\(box.rule.id): a triggering example has no ↓ marker:\n\(example.sql)")
-            let (document, found) = try findings(box.rule, sql)
+            let (document, found) = try findings(box.rule, example, sql)
             let expected = offsets.map { document.file.location(of: $0) }
             #expect(found.map(\.start) == expected, "\(box.rule.id):\n\(example.sql)\nreported at \(found.map(\.start)) with \(found.map(\.message))")
         }
@@ -41,7 +49,7 @@ import SQLSource
     @Test(arguments: rules)
     func nonTriggeringExamplesAreQuiet(box: RuleBox) throws {
         for example in box.rule.description.nonTriggeringExamples {
-            let (_, found) = try findings(box.rule, example.unmarked.sql)
+            let (_, found) = try findings(box.rule, example, example.unmarked.sql)
             #expect(found.isEmpty, "\(box.rule.id) reported a non-triggering example:\n\(example.sql)\n\(found.map(\.message))")
         }
     }

@@ -112,3 +112,14 @@ import Testing
         #expect(kinds.contains("FuncCall"))
     }
 }
+
+@Suite struct TraversalTests {
+    @Test(arguments: ["CHECKPOINT", "ALTER SUBSCRIPTION s REFRESH PUBLICATION", "DISCARD ALL", "LISTEN x", "SELECT 1"])
+    func everyStatementKindCanBeWalked(sql: String) throws {
+        // Views point into the document's parse trees: keep the document alive.
+        let document = try SQLDocument(text: sql)
+        let node = try #require(document.statements.first?.node)
+        #expect(node.descendants().allSatisfy { !$0.kindName.isEmpty })
+        withExtendedLifetime(document) {}
+    }
+}

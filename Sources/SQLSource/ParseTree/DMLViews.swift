@@ -61,3 +61,8 @@ public struct VariableSet: @unchecked Sendable {
     public var arguments: [Node] { nodes(raw.pointee.n_args, raw.pointee.args) }
     public var isLocal: Bool { raw.pointee.is_local != 0 }
 }
+
+extension Truncate {
+    /// `RESTART IDENTITY`.
+    public var restartsIdentity: Bool { raw.pointee.restart_seqs != 0 }
+}

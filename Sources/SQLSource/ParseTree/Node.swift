@@ -51,10 +51,14 @@ public struct Node: @unchecked Sendable {
             if let (inner, innerDescriptor) = node.payload { collect(inner, innerDescriptor, into: &out) }
             return
         }
-        let fields = descriptor.pointee.fields!
+        // Messages without fields (CHECKPOINT, say) have no field table at all.
+        guard let fields = descriptor.pointee.fields else { return }
         for k in 0..<Int(descriptor.pointee.n_fields) {
             let field = fields[k]
             guard field.type == PROTOBUF_C_TYPE_MESSAGE else { continue }
+            // Members of a oneof (A_Const's value, say) share one slot: only the active one is real.
+            if field.flags & UInt32(PROTOBUF_C_FIELD_FLAG_ONEOF.rawValue) != 0,
+               (message + Int(field.quantifier_offset)).load(as: UInt32.self) != field.id { continue }
             let fieldDescriptor = field.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
             let slot = message + Int(field.offset)
             if field.label == PROTOBUF_C_LABEL_REPEATED {

@@ -1,0 +1,51 @@
+import Lint
+import Schema
+import SQLSource
+
+public struct ReplicationAddRequiredColumnRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: ReplicationRuleID.addRequiredColumn,
+        name: "NOT NULL column without a default",
+        category: .replication,
+        defaultSeverity: .error,
+        summary: "ADD COLUMN ... NOT NULL without a default on a replicated table.",
+        rationale: """
+        Subscriber-first, the publisher's INSERTs arrive without the column and the subscriber \
+        rejects them (`null value in column "region" of relation "hosts" violates not-null \
+        constraint`); publisher-first, they arrive with a column the subscriber lacks (`missing \
+        replicated column: "region"`). Both stop the apply worker. On a table with rows the \
+        statement fails outright anyway.
+        """,
+        safeAlternative: """
+        Add the column nullable (subscriber-first), backfill on the publisher, then `SET NOT NULL` \
+        publisher-first; or give it a constant default: `ALTER TABLE hbi.hosts ADD COLUMN region \
+        text NOT NULL DEFAULT 'unknown';`.
+        """,
+        triggeringExamples: [
+            RuleExample("↓ALTER TABLE hbi.hosts ADD COLUMN region text NOT NULL;", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE \"hbi\".\"groups\" ADD COLUMN \"Owner\" uuid NOT NULL DEFAULT NULL;", note: "A NULL default is no default", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE hosts ADD COLUMN region text NOT NULL;", note: "Without a baseline"),
+            RuleExample("↓ALTER TABLE hbi.hosts ADD COLUMN a int, ADD COLUMN b int NOT NULL;", baseline: ExampleBaselines.published),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("ALTER TABLE hbi.hosts ADD COLUMN region text NOT NULL DEFAULT 'unknown';", baseline: ExampleBaselines.published),
+            RuleExample("ALTER TABLE hbi.audit ADD COLUMN region text NOT NULL;", note: "A table outside the publication", baseline: ExampleBaselines.published),
+            RuleExample("CREATE TABLE hbi.t (id int PRIMARY KEY);\nALTER TABLE hbi.t ADD COLUMN region text NOT NULL;", note: "A table created in the same file"),
+            RuleExample("ALTER TABLE hbi.hosts ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;", note: "replication-volatile-default reports identity columns", baseline: ExampleBaselines.published),
+        ],
+        notes: ReplicationNotes.make(
+            order: "`unsafe`: breaks in both orders.",
+            error: "Subscriber-first: `null value in column \"region\" of relation \"hosts\" violates not-null constraint`. Publisher-first: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"region\"`.",
+            docs: ReplicationNotes.restrictions))
+
+    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+        return alter.commands.compactMap { command -> Violation? in
+            guard command.action == .addColumn || command.action == .addColumnRecurse,
+                  let def = command.definition?.columnDef, ColumnFacts(def, context).isRequired else { return nil }
+            return Violation(range: statement.range, message: "adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)")
+        }
+    }
+}

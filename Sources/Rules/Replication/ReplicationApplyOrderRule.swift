@@ -1,0 +1,83 @@
+import Lint
+import SQLSource
+
+/// A statement whose side-first order is the opposite of its file's.
+public struct ReplicationApplyOrderRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: ReplicationRuleID.applyOrder,
+        name: "Statement in the wrong apply order",
+        category: .replication,
+        defaultSeverity: .error,
+        summary: "A statement must reach first the side its file does not declare, or breaks replication in both orders.",
+        rationale: """
+        DDL is not replicated, so each file is applied to both sides, one after the other, in the \
+        order it declares: `subscriber-first` by default (`-- replint: apply-order publisher-first` \
+        before the first statement, or `replication.files`/`replication.apply_order` in \
+        `.replint.yml`, say otherwise). Widening changes (CREATE TABLE, a nullable or \
+        constant-default ADD COLUMN, ADD VALUE, DROP NOT NULL, dropping a CHECK or UNIQUE) must \
+        reach the subscriber first; narrowing ones (DROP COLUMN, DROP TABLE, SET NOT NULL, a new \
+        CHECK/UNIQUE/PRIMARY KEY/EXCLUDE, a unique index) the publisher first. In the wrong order \
+        the apply worker stops (`logical replication target relation "hbi.hosts" is missing \
+        replicated column: "canonical_facts"`, `null value in column ... violates not-null \
+        constraint`), and a change decoded before the publisher's own DDL keeps the old shape, so \
+        the stall does not heal when the second side is migrated: only `ALTER SUBSCRIPTION ... \
+        SKIP` gets past it, losing that transaction. DROP COLUMN publisher-first is safe only when \
+        the subscriber's column is nullable or has a default; a NOT NULL column without one first \
+        needs `DROP NOT NULL` in a subscriber-first file. Where a more specific replication rule \
+        reports a statement, this rule stays quiet about it.
+        """,
+        safeAlternative: """
+        Move the statement to its own file declared in the order it needs (`replint plan FILE` \
+        shows the split), for example `-- replint: apply-order publisher-first` above \
+        `ALTER TABLE hbi.hosts DROP COLUMN tags;`. Before dropping a NOT NULL column without a \
+        default, ship `ALTER TABLE hbi.hosts ALTER COLUMN c DROP NOT NULL;` subscriber-first.
+        """,
+        triggeringExamples: [
+            RuleExample("↓ALTER TABLE hbi.hosts DROP COLUMN tags;", note: "Subscriber-first by default: the subscriber would drop a column the publisher still sends", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE \"hbi\".\"hosts\" DROP COLUMN canonical_facts;", note: "Publisher-first would not help either: the subscriber's column is NOT NULL without a default", baseline: ExampleBaselines.published),
+            RuleExample("-- replint: apply-order publisher-first\n↓ALTER TABLE hbi.hosts ADD COLUMN notes text;", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE hbi.groups ALTER COLUMN \"Label\" SET NOT NULL;", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE hbi.hosts DROP COLUMN tags;", note: "Without a baseline every table counts as replicated"),
+            RuleExample("-- replint: apply-order publisher-first\n↓-- replint: apply-order subscriber-first\nSELECT 1;", note: "Two declarations that disagree"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("ALTER TABLE hbi.hosts ADD COLUMN notes text;", baseline: ExampleBaselines.published),
+            RuleExample("-- replint: apply-order publisher-first\nALTER TABLE hbi.hosts DROP COLUMN tags;", baseline: ExampleBaselines.published),
+            RuleExample("ALTER TABLE hbi.audit DROP COLUMN note;", note: "A table outside the publication", baseline: ExampleBaselines.published),
+            RuleExample("CREATE TABLE hbi.t (id int PRIMARY KEY, c text NOT NULL);\nALTER TABLE hbi.t DROP COLUMN c;", note: "A table created in the same file"),
+            RuleExample("ALTER TABLE hbi.hosts RENAME COLUMN tags TO labels;", note: "replication-rename reports it", baseline: ExampleBaselines.published),
+        ])
+
+    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
+        let declared = ApplyOrderDeclaration(document: context.document, configuration: context.configuration)
+        return ApplyOrderClassifier.classify(statement, in: context).compactMap { change in
+            if let owner = change.coveredBy, context.configuration.ruleSettings[owner] != .off { return nil }
+            switch change.order {
+            case .unsafe:
+                var message = "this statement breaks replication in both orders: \(change.reason)"
+                if let first = change.prerequisite {
+                    message += ". Ship `\(first)` subscriber-first in its own file, then this statement publisher-first"
+                }
+                return Violation(range: change.range, message: message)
+            case .either:
+                return nil
+            case let needed where needed != declared.order:
+                return Violation(range: change.range, message: """
+                    this statement must reach the \(needed.firstSide) first (\(change.reason)), but the file is \
+                    \(declared.order.rawValue) (\(declared.source.rawValue)); move it to a file declared \
+                    `-- replint: apply-order \(needed.rawValue)`
+                    """)
+            default:
+                return nil
+            }
+        }
+    }
+
+    public func checkFile(_ context: LintContext) -> [Violation] {
+        ApplyOrderDeclaration(document: context.document, configuration: context.configuration).problems.map {
+            Violation(range: $0.range, message: $0.message)
+        }
+    }
+}

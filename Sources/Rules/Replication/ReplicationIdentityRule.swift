@@ -1,0 +1,108 @@
+import Lint
+import Schema
+import SQLSource
+
+/// Changes that leave a published table without a usable replica identity.
+public struct ReplicationIdentityRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: ReplicationRuleID.identity,
+        name: "Replica identity lost or unusable",
+        category: .replication,
+        defaultSeverity: .error,
+        summary: "On a published table: dropping the primary key or replica-identity index, REPLICA IDENTITY NOTHING, DEFAULT without a primary key, or an identity a row filter or column list no longer fits.",
+        rationale: """
+        A table that publishes UPDATE or DELETE needs a replica identity, or the **publisher's own \
+        application** breaks: `cannot update table "hosts" because it does not have a replica \
+        identity and publishes updates` (and deletes). INSERT still works, so it shows up late, in \
+        production traffic. A row filter may only use columns of the replica identity for \
+        UPDATE/DELETE, and a column list must cover the replica identity (`Column list used by the \
+        publication does not cover the replica identity`). On the subscriber the identity barely \
+        matters: apply falls back to the primary key. REPLICA IDENTITY FULL works but makes every \
+        UPDATE and DELETE log the whole old row and scan on the subscriber (a warning).
+        """,
+        safeAlternative: """
+        Keep a unique, non-partial index on NOT NULL columns as the identity before dropping the \
+        old one: `CREATE UNIQUE INDEX CONCURRENTLY hosts_id_idx ON hbi.hosts (id); ALTER TABLE \
+        hbi.hosts REPLICA IDENTITY USING INDEX hosts_id_idx;`, then drop the primary key.
+        """,
+        triggeringExamples: [
+            RuleExample("↓ALTER TABLE hbi.hosts DROP CONSTRAINT hosts_pkey;", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE \"hbi\".\"groups\" REPLICA IDENTITY NOTHING;", baseline: ExampleBaselines.published),
+            RuleExample("↓DROP INDEX hbi.hosts_org_id_id_insights_id_idx;", note: "The replica-identity index of the seed's publisher", baseline: ExampleBaselines.columnList),
+            RuleExample("↓ALTER TABLE hbi.hosts REPLICA IDENTITY DEFAULT;", note: "The table has no primary key", baseline: ExampleBaselines.columnList),
+            RuleExample("CREATE UNIQUE INDEX hosts_id_idx ON hbi.hosts (id);\n↓ALTER TABLE hbi.hosts REPLICA IDENTITY USING INDEX hosts_id_idx;", note: "The row filter reads insights_id, which the new identity lacks", baseline: ExampleBaselines.columnList),
+            RuleExample("↓ALTER TABLE hbi.hosts REPLICA IDENTITY FULL;", note: "A warning", baseline: ExampleBaselines.published),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("ALTER TABLE hbi.audit REPLICA IDENTITY NOTHING;", note: "A table outside the publication", baseline: ExampleBaselines.published),
+            RuleExample("CREATE TABLE hbi.t (id int);\nALTER TABLE hbi.t REPLICA IDENTITY FULL;", note: "A table created in the same file"),
+            RuleExample("ALTER TABLE hbi.hosts DROP CONSTRAINT hosts_pkey;", note: "The publication publishes inserts only", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY); CREATE PUBLICATION p FOR TABLE hbi.hosts WITH (publish = 'insert');"),
+            RuleExample("CREATE UNIQUE INDEX hosts_id_ins_idx ON hbi.hosts (insights_id, org_id, id);\nALTER TABLE hbi.hosts REPLICA IDENTITY USING INDEX hosts_id_ins_idx;", baseline: ExampleBaselines.columnList),
+            RuleExample("DROP INDEX hbi.hosts_display_name_idx;", baseline: ExampleBaselines.published + "\nCREATE INDEX hosts_display_name_idx ON hbi.hosts (display_name);"),
+        ],
+        notes: ReplicationNotes.make(
+            order: "Either: the damage is on the publisher, whichever order the file runs in.",
+            error: "`cannot update table \"hosts\" because it does not have a replica identity and publishes updates` (and `... publishes deletes`), raised to the publisher's application; `Column list used by the publication does not cover the replica identity`; `cannot update table \"hosts\"` with `Column used in the publication WHERE expression is not part of the replica identity`.",
+            docs: ReplicationNotes.replicaIdentity + "; " + ReplicationNotes.rowFilter))
+
+    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
+        guard let node = statement.node else { return [] }
+        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation, at: statement), table.publishesUpdatesOrDeletes {
+            return alter.commands.compactMap { check($0, table, statement, context) }
+        }
+        if let drop = node.drop, drop.objectKind == .index {
+            return drop.objects.compactMap { parts -> Violation? in
+                guard let name = parts.last,
+                      let index = context.publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: context.searchPath),
+                      let table = context.replicatedTable(index.table, at: statement), table.publishesUpdatesOrDeletes,
+                      context.publisherCatalog.replicaIdentityIndex(of: index.table)?.name == index.name else { return nil }
+                return Violation(range: statement.range, message: "drops `\(index.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)")
+            }
+        }
+        return []
+    }
+
+    private func check(_ command: AlterTableCommand, _ table: ReplicatedTable, _ statement: Statement, _ context: LintContext) -> Violation? {
+        let range = statement.range
+        let breaks = "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
+        switch command.action {
+        case .dropConstraint, .dropConstraintRecurse:
+            guard let model = table.table, model.primaryKey?.name == command.name, model.replicaIdentity == .default else { return nil }
+            return Violation(range: range, message: "drops `\(command.name ?? "")`, the primary key and so the replica identity of \(table.described): \(breaks)")
+        case .replicaIdentity:
+            guard let identity = command.replicaIdentity else { return nil }
+            switch identity.kind {
+            case "n":
+                return Violation(range: range, message: "REPLICA IDENTITY NOTHING on \(table.described): \(breaks)")
+            case "d":
+                guard let model = table.table, model.primaryKey == nil else { return nil }
+                return Violation(range: range, message: "REPLICA IDENTITY DEFAULT on \(table.described), which has no primary key: \(breaks)")
+            case "f":
+                return Violation(range: range, message: "REPLICA IDENTITY FULL on \(table.described): every UPDATE and DELETE then logs the whole old row and the subscriber finds rows by scanning", severity: .warning)
+            case "i":
+                return usingIndex(identity.index ?? "", table, range, context)
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// `USING INDEX`: the new identity must cover every row filter's columns and fit every column list.
+    private func usingIndex(_ name: String, _ table: ReplicatedTable, _ range: Range<Int>, _ context: LintContext) -> Violation? {
+        guard let index = context.publisherCatalog.resolveIndex(schema: table.name.schema, name: name, searchPath: context.searchPath) else { return nil }
+        for membership in table.memberships {
+            let outside = membership.rowFilterColumns.filter { !index.columns.contains($0) }
+            if !outside.isEmpty {
+                return Violation(range: range, message: "the new replica identity `\(index.name)` of \(table.described) lacks \(outside.map { "`\($0)`" }.joined(separator: ", ")), which the row filter of \(membership.publication) reads: UPDATE and DELETE on the publisher then fail (`Column used in the publication WHERE expression is not part of the replica identity`)")
+            }
+            if let columns = membership.columns, let missing = index.columns.first(where: { !columns.contains($0) }) {
+                return Violation(range: range, message: "the new replica identity `\(index.name)` of \(table.described) uses `\(missing)`, which the column list of \(membership.publication) leaves out: UPDATE and DELETE on the publisher then fail (`Column list used by the publication does not cover the replica identity`)")
+            }
+        }
+        return nil
+    }
+}

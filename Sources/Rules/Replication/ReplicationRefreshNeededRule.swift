@@ -1,0 +1,67 @@
+import Lint
+import Schema
+import SQLSource
+
+public struct ReplicationRefreshNeededRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: ReplicationRuleID.refreshNeeded,
+        name: "Subscription needs REFRESH PUBLICATION",
+        category: .replication,
+        defaultSeverity: .warning,
+        summary: "A new table under FOR ALL TABLES / TABLES IN SCHEMA, ATTACH PARTITION under a root published without publish_via_partition_root, or SET SCHEMA into a published schema.",
+        rationale: """
+        A subscription knows the tables it had when it was created or last refreshed. A table a \
+        publication picks up later is published at once, but the subscriber ignores its changes \
+        until `ALTER SUBSCRIPTION ... REFRESH PUBLICATION`: every row written meanwhile is \
+        silently lost (the refresh's initial copy only brings what the table holds then). The \
+        same holds for a partition attached under a root published with \
+        `publish_via_partition_root = false`, and a table moved into a published schema.
+        """,
+        safeAlternative: """
+        After the migration has reached both sides, run on the subscriber: `ALTER SUBSCRIPTION \
+        <name> REFRESH PUBLICATION;` (with `copy_data = true`, the default, it copies what the \
+        table holds), or publish via the partition root.
+        """,
+        triggeringExamples: [
+            RuleExample("↓CREATE TABLE hbi.events (id bigint PRIMARY KEY);", baseline: ExampleBaselines.allTables),
+            RuleExample("↓CREATE TABLE \"hbi\".\"Events\" (id bigint PRIMARY KEY);", baseline: "CREATE SCHEMA hbi; CREATE PUBLICATION p FOR TABLES IN SCHEMA hbi;"),
+            RuleExample("↓ALTER TABLE hbi.hosts ATTACH PARTITION hbi.hosts_p1 FOR VALUES IN (1);", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int, k int, PRIMARY KEY (id, k)) PARTITION BY LIST (k); CREATE TABLE hbi.hosts_p1 (id int, k int, PRIMARY KEY (id, k)); CREATE PUBLICATION p FOR TABLE hbi.hosts;"),
+            RuleExample("↓ALTER TABLE public.staging SET SCHEMA hbi;", baseline: "CREATE SCHEMA hbi; CREATE TABLE public.staging (id int PRIMARY KEY); CREATE PUBLICATION p FOR TABLES IN SCHEMA hbi;"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("CREATE TABLE hbi.events (id bigint PRIMARY KEY);", note: "A publication that lists its tables does not pick it up", baseline: ExampleBaselines.published),
+            RuleExample("ALTER TABLE hbi.hosts ATTACH PARTITION hbi.hosts_p1 FOR VALUES IN (1);", note: "Published via the root", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int, k int, PRIMARY KEY (id, k)) PARTITION BY LIST (k); CREATE TABLE hbi.hosts_p1 (id int, k int, PRIMARY KEY (id, k)); CREATE PUBLICATION p FOR TABLE hbi.hosts WITH (publish_via_partition_root = true);"),
+            RuleExample("CREATE TABLE events (id bigint PRIMARY KEY);", note: "Without a baseline no publication is known"),
+            RuleExample("CREATE TEMPORARY TABLE scratch (id int);", baseline: ExampleBaselines.allTables),
+        ],
+        notes: ReplicationNotes.make(
+            order: "Either; the refresh runs on the subscriber after both sides are migrated.",
+            error: "None: rows are silently lost until the refresh.",
+            docs: ReplicationNotes.subscription))
+
+    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
+        guard context.replicationSource == .publications, let node = statement.node else { return [] }
+        let refresh = "run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` on the subscriber once both sides have it, or its rows are silently lost"
+        if let create = node.createTable, !create.isTemporary, !create.isPartition {
+            let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
+            let by = context.publicationsPickingUp(name).filter { $0.entry(for: name) == nil }.map(\.name)
+            guard !by.isEmpty else { return [] }
+            return [Violation(range: statement.range, message: "\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)")]
+        }
+        if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation, at: statement) {
+            let direct = parent.memberships.filter { !$0.viaPartitionRoot }.map(\.publication)
+            guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return [] }
+            return [Violation(range: statement.range, message: "attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)")]
+        }
+        if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
+           context.replicatedTable(relation, at: statement) == nil {
+            let target = QualifiedName(move.newSchema, relation.name)
+            let by = context.publicationsPickingUp(target).map(\.name)
+            guard !by.isEmpty else { return [] }
+            return [Violation(range: statement.range, message: "moves `\(relation.qualifiedName)` into schema `\(move.newSchema)`, which \(by.joined(separator: ", ")) publishes: \(refresh)")]
+        }
+        return []
+    }
+}

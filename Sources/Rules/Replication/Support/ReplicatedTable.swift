@@ -1,0 +1,89 @@
+import Lint
+import Schema
+import SQLSource
+
+/// A table a statement touches, with what replint knows of its replication:
+/// the publications that publish it (column list, row filter), or why it
+/// counts as replicated without one.
+struct ReplicatedTable {
+    let name: QualifiedName
+    /// The publisher's model of the table (nil: no baseline knows it).
+    let table: Table?
+    /// The subscriber's model (the publisher's when one baseline stands for both).
+    let subscriberTable: Table?
+    let memberships: [PublicationMembership]
+    let source: ReplicationSource
+
+    /// `hbi.hosts (published by hbi_hosts_pub_v1_0_2)`.
+    var described: String { "`\(name)` (\(why))" }
+
+    var why: String {
+        switch source {
+        case .publications:
+            let names = memberships.map(\.publication).joined(separator: ", ")
+            return "published by \(names)"
+        case .configuredTables: return "listed in replication.tables"
+        case .everyTable: return "no publication or replication.tables says otherwise, so every table counts as replicated"
+        }
+    }
+
+    /// Publications that publish the table with a column list.
+    var columnLists: [(publication: String, columns: [String])] {
+        memberships.compactMap { m in m.columns.map { (m.publication, $0) } }
+    }
+
+    /// Whether UPDATE and DELETE are published (they need a replica identity).
+    var publishesUpdatesOrDeletes: Bool {
+        source != .publications || memberships.contains { $0.actions.contains("update") || $0.actions.contains("delete") }
+    }
+}
+
+extension LintContext {
+    /// The table a relation names: resolved through the search path when the
+    /// model knows it, else as written in the first schema of the search path.
+    func qualified(_ relation: RangeVar) -> QualifiedName {
+        publisherCatalog.resolveTable(schema: relation.schema, name: relation.name, searchPath: searchPath)
+            ?? publisherCatalog.creationName(schema: relation.schema, name: relation.name, searchPath: searchPath)
+    }
+
+    /// The replicated table a relation names, or nil when it is not
+    /// replicated or was created earlier in this file (nothing replicates it yet).
+    func replicatedTable(_ relation: RangeVar, at statement: Statement) -> ReplicatedTable? {
+        replicatedTable(qualified(relation), at: statement)
+    }
+
+    func replicatedTable(_ name: QualifiedName, at statement: Statement) -> ReplicatedTable? {
+        guard isReplicated(name), !createdEarlier(name, before: statement) else { return nil }
+        return ReplicatedTable(
+            name: name, table: publisherCatalog.table(name), subscriberTable: subscriberCatalog.table(name),
+            memberships: publisherCatalog.publications(publishing: name), source: replicationSource)
+    }
+
+    /// True when a statement before `statement` in this file created `name`.
+    func createdEarlier(_ name: QualifiedName, before statement: Statement) -> Bool {
+        document.statements[..<statement.index].contains { earlier in
+            guard let create = earlier.node?.createTable else { return false }
+            let created = create.relation
+            return (created.schema.map { QualifiedName($0, created.name) } ?? publisherCatalog.creationName(schema: nil, name: created.name, searchPath: searchPath)) == name
+        }
+    }
+}
+
+extension LintContext {
+    /// Whether a table about to be created will be replicated: a publication
+    /// FOR ALL TABLES or TABLES IN SCHEMA of its schema picks it up at once;
+    /// without publications, `replication.tables` or "every table" decides.
+    func willBeReplicated(_ name: QualifiedName) -> Bool {
+        switch replicationSource {
+        case .publications: return !publicationsPickingUp(name).isEmpty
+        case .configuredTables, .everyTable: return isReplicated(name)
+        }
+    }
+
+    /// Publications that pick up a new table of this name without being altered.
+    func publicationsPickingUp(_ name: QualifiedName) -> [Publication] {
+        publisherCatalog.publications.values
+            .filter { $0.allTables || $0.schemas.contains(name.schema) || $0.entry(for: name) != nil }
+            .sorted { $0.name < $1.name }
+    }
+}
