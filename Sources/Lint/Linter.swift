@@ -18,40 +18,52 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ document: SQLDocument) -> [Finding] {
+        var findings: [Finding] = []
+        let contradictions = walk(document, file: { context in
+            for rule in rules {
+                for violation in rule.checkFile(context) {
+                    findings.append(finding(violation, rule: rule, document: document, statement: nil))
+                }
+            }
+        }, statement: { statement, context in
+            for rule in rules {
+                for violation in rule.check(statement, in: context) {
+                    findings.append(finding(violation, rule: rule, document: document, statement: statement))
+                }
+            }
+        })
+        if schemaStrict { findings += contradictions.map { contradiction($0, in: document) } }
+        findings = applySuppressions(findings, document)
+        findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
+        return findings
+    }
+
+    /// Walks a file with the schema as it is just before each statement: a
+    /// copy of the baseline (empty without one), updated after `statement`
+    /// has seen each statement. Returns the statements the model contradicts.
+    @discardableResult
+    public func walk(_ document: SQLDocument, file: (LintContext) -> Void = { _ in },
+                     statement visit: (Statement, LintContext) -> Void) -> [CatalogWarning] {
         var context = LintContext(document: document, configuration: configuration)
-        // Each file gets its own copy of the baseline, updated statement by
-        // statement after the rules have seen the statement.
         var publisher = CatalogBuilder(catalog: baselines?.publisher.catalog ?? Catalog(),
                                        searchPath: configuration.searchPath, path: document.file.path)
         var subscriber = baselines.flatMap { $0.isShared ? nil : CatalogBuilder(catalog: $0.subscriber.catalog, searchPath: configuration.searchPath) }
         context.hasBaseline = baselines != nil
         context.publisherCatalog = publisher.catalog
         context.subscriberCatalog = subscriber?.catalog ?? publisher.catalog
-        var findings: [Finding] = []
-        for rule in rules {
-            for violation in rule.checkFile(context) {
-                findings.append(finding(violation, rule: rule, document: document, statement: nil))
-            }
-        }
+        file(context)
         for statement in document.statements {
             context.publisherCatalog = publisher.catalog
             context.subscriberCatalog = subscriber?.catalog ?? publisher.catalog
             context.searchPath = publisher.searchPath
-            for rule in rules {
-                for violation in rule.check(statement, in: context) {
-                    findings.append(finding(violation, rule: rule, document: document, statement: statement))
-                }
-            }
+            visit(statement, context)
             // Let go of the context's references first, so the builders update in place instead of copying.
             context.publisherCatalog = Linter.emptyCatalog
             context.subscriberCatalog = Linter.emptyCatalog
             publisher.apply(statement)
             subscriber?.apply(statement)
         }
-        if schemaStrict { findings += publisher.warnings.map { contradiction($0, in: document) } }
-        findings = applySuppressions(findings, document)
-        findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
-        return findings
+        return publisher.warnings
     }
 
     /// The id under which suppressions that silence nothing are reported.
