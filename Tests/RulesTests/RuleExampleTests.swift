@@ -54,6 +54,15 @@ import Schema
         }
     }
 
+    /// Replication rules carry at least three of each, as their issue asks.
+    @Test func replicationRulesHaveThreeExamplesEachWay() {
+        for rule in RuleRegistry.all where rule.description.category == .replication {
+            #expect(rule.description.triggeringExamples.count >= 3, "\(rule.id)")
+            #expect(rule.description.nonTriggeringExamples.count >= 3, "\(rule.id)")
+            #expect(rule.description.notes.map(\.title) == ["Apply order", "What PostgreSQL says", "Documentation"], "\(rule.id)")
+        }
+    }
+
     @Test func idsAreUniqueAndKebabCase() {
         let ids = RuleRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)

@@ -48,7 +48,11 @@ public struct ReplicationApplyOrderRule: Rule {
             RuleExample("ALTER TABLE hbi.audit DROP COLUMN note;", note: "A table outside the publication", baseline: ExampleBaselines.published),
             RuleExample("CREATE TABLE hbi.t (id int PRIMARY KEY, c text NOT NULL);\nALTER TABLE hbi.t DROP COLUMN c;", note: "A table created in the same file"),
             RuleExample("ALTER TABLE hbi.hosts RENAME COLUMN tags TO labels;", note: "replication-rename reports it", baseline: ExampleBaselines.published),
-        ])
+        ],
+        notes: ReplicationNotes.make(
+            order: "`subscriber-first`: CREATE TABLE, a nullable or constant-default ADD COLUMN, ADD VALUE, a non-unique CREATE INDEX, DROP NOT NULL, dropping a CHECK/UNIQUE/foreign key. `publisher-first`: DROP COLUMN of a nullable or defaulted column, DROP TABLE, SET NOT NULL, a new CHECK/UNIQUE/EXCLUDE/PRIMARY KEY/foreign key, CREATE UNIQUE INDEX, data changes (publisher only). `unsafe`: DROP COLUMN of a NOT NULL column without default (needs DROP NOT NULL first), two opposite commands in one ALTER TABLE. Statements on tables that are not replicated need no order. `replint plan FILE` lists them.",
+            error: "Subscriber-first DROP: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"tags\"`. Subscriber-first SET NOT NULL or a new CHECK: `null value in column \"tags\" of relation \"hosts\" violates not-null constraint`, `new row for relation \"hosts\" violates check constraint`. Publisher-first DROP TABLE: `logical replication target relation \"hbi.hosts\" does not exist`.",
+            docs: ReplicationNotes.restrictions))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         let declared = ApplyOrderDeclaration(document: context.document, configuration: context.configuration)
