@@ -9,7 +9,7 @@ struct Replint: ParsableCommand {
         abstract: "Guards PostgreSQL schema migrations on logically replicated databases.",
         discussion: "Exit codes: 0 nothing at error level, 1 findings at error level, 2 replint could not do its job.",
         version: ReplintVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, PlanCommand.self, RunCommand.self, RehearseCommand.self],
         defaultSubcommand: LintCommand.self)
 }
 
