@@ -73,8 +73,11 @@ extension CatalogBuilder {
         case .addConstraint, .addConstraintRecurse:
             guard let constraint = command.definition?.constraint else { return }
             addConstraint(constraint, to: name)
-            if recurse, [.primaryKey, .unique].contains(constraint.kind) {
-                for partition in catalog.partitions(of: name) { inheritParentIndexes(name, into: partition.name) }
+            if recurse, catalog.tables[name]?.kind == .partitioned {
+                for partition in catalog.partitions(of: name) {
+                    if [.primaryKey, .unique].contains(constraint.kind) { inheritParentIndexes(name, into: partition.name) }
+                    if [.check, .foreignKey].contains(constraint.kind) { inheritParentConstraints(name, into: partition.name, checks: true) }
+                }
             }
         case .addIndexConstraint, .addIndex:
             if let constraint = command.definition?.constraint { addConstraint(constraint, to: name) }
@@ -82,6 +85,11 @@ extension CatalogBuilder {
             updateConstraint(columnName, of: name) { $0.isValidated = true }
         case .dropConstraint, .dropConstraintRecurse:
             dropConstraint(columnName, of: name, missingOK: command.missingOK)
+            // The clones PostgreSQL made on partitions go with the parent's constraint.
+            let partitions = catalog.tables[name]?.kind == .partitioned ? catalog.partitions(of: name) : []
+            for partition in partitions where partition.constraints.contains(where: { $0.name == columnName }) {
+                dropConstraint(columnName, of: partition.name, missingOK: true)
+            }
         case .replicaIdentity:
             guard let identity = command.replicaIdentity else { return }
             switch identity.kind {
@@ -103,6 +111,7 @@ extension CatalogBuilder {
             let bound = command.partitionBound.map(describe)
             catalog.tables[partition]?.partitionBound = bound
             inheritParentIndexes(name, into: partition)
+            inheritParentConstraints(name, into: partition, checks: false)
         case .detachPartition, .detachPartitionFinalize:
             guard let partitionVar = command.partition, let partition = existingTable(partitionVar) else {
                 warn("DETACH PARTITION of unknown table \(command.partition?.qualifiedName ?? "?")")
@@ -161,7 +170,11 @@ extension CatalogBuilder {
         catalog.tables[table]!.columns.removeAll { $0.name == column }
         // Indexes and constraints on the column go with it, as in PostgreSQL.
         catalog.tables[table]!.constraints.removeAll { $0.columns.contains(column) }
-        for index in catalog.indexes(on: table) where index.columns.contains(column) { dropIndex(index.name) }
+        for other in Array(catalog.tables.keys) where catalog.tables[other]!.constraints.contains(where: { $0.referencedTable == table && $0.referencedColumns.contains(column) }) {
+            if !cascade { warn("a foreign key of \(other) references \(table).\(column); dropping it needs CASCADE") }
+            catalog.tables[other]!.constraints.removeAll { $0.referencedTable == table && $0.referencedColumns.contains(column) }
+        }
+        for index in catalog.indexes(on: table) where index.dependsOn.contains(column) { dropIndex(index.name) }
         if let sequence = catalog.sequence(ownedBy: table, column: column) { catalog.sequences[sequence.name] = nil }
         for name in Array(catalog.publications.keys) {
             guard let i = catalog.publications[name]!.tables.firstIndex(where: { $0.table == table }) else { continue }

@@ -28,6 +28,8 @@ extension CatalogBuilder {
         var index = Index(name: name, table: table, columns: columns)
         index.isUnique = create.isUnique || create.isPrimary
         index.predicate = create.whereClause?.sqlText
+        let read = create.elements.compactMap(\.expression).flatMap(\.referencedColumns) + (create.whereClause?.referencedColumns ?? [])
+        index.expressionColumns = read.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         index.method = create.accessMethod ?? "btree"
         catalog.indexes[name] = index
         // Without ONLY, an index on a partitioned table is made on every partition too.

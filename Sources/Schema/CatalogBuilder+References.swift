@@ -61,7 +61,10 @@ extension CatalogBuilder {
         }
         func rename(_ list: inout [String]) { list = list.map { $0 == old ? new : $0 } }
         for i in catalog.tables[table]!.constraints.indices { rename(&catalog.tables[table]!.constraints[i].columns) }
-        for index in catalog.indexes.values where index.table == table { rename(&catalog.indexes[index.name]!.columns) }
+        for index in catalog.indexes.values where index.table == table {
+            rename(&catalog.indexes[index.name]!.columns)
+            rename(&catalog.indexes[index.name]!.expressionColumns)
+        }
         for other in Array(catalog.tables.keys) {
             for i in catalog.tables[other]!.constraints.indices where catalog.tables[other]!.constraints[i].referencedTable == table {
                 rename(&catalog.tables[other]!.constraints[i].referencedColumns)

@@ -25,10 +25,32 @@ extension CatalogBuilder {
                 warn("partition \(name) of unknown table \(parentVar.qualifiedName)")
             }
         }
+        if !create.isPartition {
+            // Plain inheritance (INHERITS): the parents' columns come first.
+            for parentVar in create.inherits {
+                guard let parent = existingTable(parentVar).flatMap({ catalog.tables[$0] }) else { continue }
+                for column in parent.columns where table.column(named: column.name) == nil { table.columns.append(column) }
+            }
+        }
         catalog.tables[name] = table
-        for column in create.columns { addColumn(column, to: name, partitionOverride: create.isPartition) }
+        for column in create.columns { addColumn(column, to: name, partitionOverride: create.isPartition, reachPartitions: false) }
         for constraint in create.tableConstraints { addConstraint(constraint, to: name) }
-        if let parent = catalog.tables[name]?.parent { inheritParentIndexes(parent, into: name) }
+        if let parent = catalog.tables[name]?.parent {
+            inheritParentIndexes(parent, into: name)
+            inheritParentConstraints(parent, into: name, checks: true)
+        }
+    }
+
+    /// PostgreSQL clones a partitioned table's foreign keys onto each
+    /// partition, and gives a partition made with PARTITION OF its CHECK
+    /// constraints too (ATTACH requires the table to have them already).
+    mutating func inheritParentConstraints(_ parent: QualifiedName, into partition: QualifiedName, checks: Bool) {
+        guard let inherited = catalog.tables[parent]?.constraints.filter({ $0.kind == .foreignKey || (checks && $0.kind == .check) }),
+              var table = catalog.tables[partition] else { return }
+        for constraint in inherited where !table.constraints.contains(where: { $0.name == constraint.name }) {
+            table.constraints.append(constraint)
+        }
+        catalog.tables[partition] = table
     }
 
     /// `FOR VALUES ...` as PostgreSQL prints it.
@@ -41,7 +63,8 @@ extension CatalogBuilder {
     }
 
     /// Adds or (for a partition's own column clause) refines a column.
-    mutating func addColumn(_ def: ColumnDef, to tableName: QualifiedName, partitionOverride: Bool = false) {
+    /// `reachPartitions` is false for CREATE TABLE, whose table has no partitions yet.
+    mutating func addColumn(_ def: ColumnDef, to tableName: QualifiedName, partitionOverride: Bool = false, reachPartitions: Bool = true) {
         guard var table = catalog.tables[tableName] else { return }
         var column: Column
         if let existing = table.column(named: def.name) {
@@ -87,7 +110,7 @@ extension CatalogBuilder {
             addConstraint(constraint, to: tableName, column: def.name)
         }
         // A column added to a partitioned table reaches every partition.
-        let partitions = table.kind == .partitioned ? catalog.partitions(of: tableName) : []
+        let partitions = reachPartitions && table.kind == .partitioned ? catalog.partitions(of: tableName) : []
         for partition in partitions where partition.column(named: column.name) == nil {
             var inherited = column
             inherited.identity = nil

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +10,7 @@ import SQLSource
 /// every run). Any failure to read or write the cache only costs a rebuild.
 public struct CatalogCache: Sendable {
     /// Bump when the model or its encoding changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     public let directory: String
     public let toolVersion: String
@@ -47,51 +42,56 @@ public struct CatalogCache: Sendable {
         return hash.hex
     }
 
-    struct Entry: Codable {
-        var catalog: Catalog
-        var warnings: [Warning]
-        var appliedCount: Int
-        var skippedCount: Int
-
-        struct Warning: Codable {
-            var path: String?
-            var line: Int?
-            var column: Int?
-            var range: Range<Int>?
-            var message: String
-        }
-    }
+    /// Written first, so that a file of another format is never mistaken for a model.
+    static var magic: String { "replint catalog \(formatVersion)" }
 
     func path(for key: String) -> String { "\(directory)/\(key).catalog" }
 
     public func load(key: String) -> LoadedBaseline? {
-        guard let bytes = try? SourceFile.readBytes(path: path(for: key)),
-              let entry = try? PropertyListDecoder().decode(Entry.self, from: Data(bytes)) else { return nil }
-        var loaded = LoadedBaseline(catalog: entry.catalog)
-        loaded.warnings = entry.warnings.map { w in
-            CatalogWarning(path: w.path, location: w.line.map { SourceLocation(line: $0, column: w.column ?? 1) }, range: w.range, message: w.message)
+        guard let bytes = try? SourceFile.readBytes(path: path(for: key)) else { return nil }
+        var reader = ByteReader(bytes)
+        do {
+            guard try reader.readString() == Self.magic else { return nil }
+            var loaded = LoadedBaseline(catalog: try Catalog(from: &reader))
+            let warnings = try reader.readInt()
+            for _ in 0..<max(0, warnings) {
+                let path = try String?(from: &reader)
+                let line = try Int?(from: &reader), column = try Int?(from: &reader)
+                let lower = try Int?(from: &reader), upper = try Int?(from: &reader)
+                let range = lower.flatMap { l in upper.flatMap { u in l <= u ? l..<u : nil } }
+                loaded.warnings.append(CatalogWarning(
+                    path: path, location: line.map { SourceLocation(line: $0, column: column ?? 1) }, range: range,
+                    message: try reader.readString()))
+            }
+            loaded.appliedCount = try reader.readInt()
+            loaded.skippedCount = try reader.readInt()
+            return reader.isAtEnd ? loaded : nil
+        } catch {
+            return nil
         }
-        loaded.appliedCount = entry.appliedCount
-        loaded.skippedCount = entry.skippedCount
-        return loaded
     }
 
     public func store(_ loaded: LoadedBaseline, key: String) {
-        guard loaded.syntaxErrors.isEmpty else { return }
-        let entry = Entry(
-            catalog: loaded.catalog,
-            warnings: loaded.warnings.map { Entry.Warning(path: $0.path, line: $0.location?.line, column: $0.location?.column, range: $0.range, message: $0.message) },
-            appliedCount: loaded.appliedCount, skippedCount: loaded.skippedCount)
-        let encoder = PropertyListEncoder()
-        encoder.outputFormat = .binary
-        guard let data = try? encoder.encode(entry), makeDirectory(directory) else { return }
+        guard loaded.syntaxErrors.isEmpty, makeDirectory(directory) else { return }
+        var writer = ByteWriter()
+        writer.write(Self.magic)
+        loaded.catalog.write(to: &writer)
+        writer.write(loaded.warnings.count)
+        for warning in loaded.warnings {
+            let fields: [Int?] = [warning.location?.line, warning.location?.column, warning.range?.lowerBound, warning.range?.upperBound]
+            warning.path.write(to: &writer)
+            for field in fields { field.write(to: &writer) }
+            writer.write(warning.message)
+        }
+        writer.write(loaded.appliedCount)
+        writer.write(loaded.skippedCount)
         // Written under a unique name and renamed into place, so a concurrent run never reads half a file.
         let temporary = "\(path(for: key)).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return }
-        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let written = writer.bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        if written != data.count || rename(temporary, path(for: key)) != 0 { unlink(temporary) }
+        if written != writer.bytes.count || rename(temporary, path(for: key)) != 0 { unlink(temporary) }
     }
 
     private func makeDirectory(_ path: String) -> Bool {

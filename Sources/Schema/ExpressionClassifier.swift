@@ -48,10 +48,13 @@ enum ExpressionClassifier {
 
     private static func builtinOrDeclared(schema: String?, name: String,
                                           lookup: (_ schema: String?, _ name: String) -> Volatility?) -> Volatility {
+        // Unqualified names find pg_catalog first, as PostgreSQL searches it before the search path.
+        if schema == nil || schema == "pg_catalog" {
+            if volatileBuiltins.contains(name) { return .volatile }
+            if stableBuiltins.contains(name) { return .stable }
+            if immutableBuiltins.contains(name) { return .immutable }
+        }
         if schema != "pg_catalog", let declared = lookup(schema, name) { return declared }
-        if volatileBuiltins.contains(name) { return .volatile }
-        if stableBuiltins.contains(name) { return .stable }
-        if immutableBuiltins.contains(name) { return .immutable }
         return .volatile
     }
 

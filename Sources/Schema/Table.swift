@@ -55,6 +55,13 @@ public struct Column: Sendable, Equatable, Codable {
 
     /// True when an INSERT that leaves the column out gets a value anyway.
     public var hasDefault: Bool { defaultValue != nil || identity != nil || generatedExpression != nil }
+
+    /// How an omitted value is computed: an identity draws from a sequence,
+    /// so it is volatile like `serial`'s `nextval()`; nil without a default.
+    public var defaultVolatility: Volatility? {
+        if identity != nil { return .volatile }
+        return defaultValue?.volatility
+    }
 }
 
 public enum Identity: String, Sendable, Codable {
@@ -150,6 +157,8 @@ public struct Index: Sendable, Equatable, Codable {
     /// `WHERE ...` of a partial index, deparsed.
     public var predicate: String?
     public var method = "btree"
+    /// Columns read by expression elements and the predicate: dropping one drops the index.
+    public var expressionColumns: [String] = []
 
     public init(name: QualifiedName, table: QualifiedName, columns: [String]) {
         self.name = name
@@ -159,4 +168,7 @@ public struct Index: Sendable, Equatable, Codable {
 
     public var isPartial: Bool { predicate != nil }
     public var hasExpressions: Bool { columns.contains { $0.hasPrefix("(") } }
+
+    /// Every column the index depends on.
+    public var dependsOn: [String] { columns.filter { !$0.hasPrefix("(") } + expressionColumns }
 }

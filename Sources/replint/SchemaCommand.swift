@@ -66,38 +66,28 @@ struct SchemaCommand: ParsableCommand {
         schemaOptions.apply(to: &config)
         var session = LintSession(configuration: config, rules: RuleRegistry.all)
         session.baselineCache = schemaOptions.cache
-        var publisher = CatalogBuilder(searchPath: config.searchPath)
-        var subscriber: CatalogBuilder?
-        var failed = false
+        var baselines: Baselines?
         switch session.loadBaselines() {
         case .failure(let error): fail("schema file \(error.description)")
-        case .success(nil): break
-        case .success(let baselines?):
-            publisher = CatalogBuilder(catalog: baselines.publisher.catalog, searchPath: config.searchPath)
-            if !baselines.isShared { subscriber = CatalogBuilder(catalog: baselines.subscriber.catalog, searchPath: config.searchPath) }
-            for error in baselines.syntaxErrors {
-                fputs("replint: \(error.path):\(error.location.line):\(error.location.column): the baseline does not parse here: \(error.message)\n", stderr)
-                failed = true
-            }
-            if schemaOptions.schemaStrict { for warning in baselines.warnings { fputs("replint: warning: \(warning)\n", stderr) } }
+        case .success(let loaded): baselines = loaded
         }
+        for error in baselines?.syntaxErrors ?? [] {
+            fputs("replint: \(error.path):\(error.location.line):\(error.location.column): the baseline does not parse here: \(error.message)\n", stderr)
+        }
+        var model = MigratedModel(baselines: baselines, searchPath: config.searchPath)
         let collected = FileCollector(configuration: config).collect(paths)
         for error in collected.errors { fail(error) }
         for path in collected.files {
-            let document: SQLDocument
-            do { document = SQLDocument(try SourceFile.read(path: path)) } catch { fail(error.description) }
-            // Each migration starts from the configured search_path, as in `lint`.
-            publisher = CatalogBuilder(catalog: publisher.catalog, searchPath: config.searchPath)
-            publisher.apply(document)
-            if var side = subscriber {
-                side = CatalogBuilder(catalog: side.catalog, searchPath: config.searchPath)
-                side.apply(document)
-                subscriber = side
-            }
-            if schemaOptions.schemaStrict { for warning in publisher.warnings { fputs("replint: warning: \(warning)\n", stderr) } }
+            do { model.apply(SQLDocument(try SourceFile.read(path: path))) } catch { fail(error.description) }
         }
-        writeStdout(render(publisher.catalog, subscriber?.catalog, replicated: config.replicatedTables))
-        throw ExitCode(failed ? 1 : 0)
+        if schemaOptions.schemaStrict { for warning in model.warnings { fputs("replint: warning: \(warning)\n", stderr) } }
+        if format == "text" {
+            // Statements that change nothing the model keeps (GRANT, COMMENT, ...) are counted, never errors.
+            writeStdout("# \(model.appliedCount) statement(s) applied to the model, \(model.skippedCount) not modelled\n")
+        }
+        writeStdout(render(model.publisher, model.subscriber, replicated: config.replicatedTables))
+        // A baseline that does not parse is an error-level problem: it never hides behind 0.
+        throw ExitCode(baselines?.syntaxErrors.isEmpty == false ? 1 : 0)
     }
 
     private func render(_ publisher: Catalog, _ subscriber: Catalog?, replicated: [String]?) -> String {

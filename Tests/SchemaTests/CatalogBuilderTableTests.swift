@@ -54,6 +54,8 @@ struct CatalogBuilderTableTests {
         #expect(id.typeName == "int8" && id.isNotNull && id.defaultValue?.volatility == .volatile)
         #expect(b.catalog.sequences[QualifiedName("app", "t_id_seq")]?.ownedBy == ColumnReference(table: QualifiedName("app", "t"), column: "id"))
         #expect(try column(b, "app.t", "n").identity == .always)
+        #expect(try column(b, "app.t", "n").defaultVolatility == .volatile)
+        #expect(try column(b, "app.t", "x").defaultVolatility == nil)
         #expect(try column(b, "app.t", "m").identity == .byDefault)
         #expect(b.catalog.sequences[QualifiedName("app", "m_seq")] != nil)
         #expect(try column(b, "app.t", "g").generatedExpression == "lower(x)")

@@ -51,4 +51,22 @@ struct CatalogCacheTests {
     @Test func aMissingBaselineNamesTheFile() {
         #expect(throws: SourceError.self) { try Baselines.load(publisher: ["/nonexistent/schema.sql"], searchPath: ["public"]) }
     }
+
+    @Test func warningsSurviveTheCacheAndAGarbledEntryIsIgnored() throws {
+        let directory = NSTemporaryDirectory() + "replint-cache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "-contradicting.sql"
+        try "CREATE TABLE a (id int);\nDROP TABLE nope;\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let cache = CatalogCache(directory: directory, toolVersion: "test")
+        let built = try Baselines.load(publisher: [file], searchPath: ["public"], cache: cache)
+        let key = cache.key(contents: [try SourceFile.readBytes(path: file)], searchPath: ["public"])
+        let cached = try #require(cache.load(key: key))
+        #expect(cached.warnings == built.publisher.warnings)
+        #expect(cached.warnings.first?.location?.line == 2)
+
+        try "replint catalog 2 but not really".write(toFile: "\(directory)/\(key).catalog", atomically: true, encoding: .utf8)
+        #expect(cache.load(key: key) == nil)
+        #expect(try Baselines.load(publisher: [file], searchPath: ["public"], cache: cache).publisher.catalog == built.publisher.catalog)
+    }
 }

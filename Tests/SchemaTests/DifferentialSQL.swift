@@ -40,7 +40,9 @@ enum DifferentialSQL {
             kind text NOT NULL DEFAULT 'misc',
             account_id bigint,
             payload jsonb DEFAULT '{}'::jsonb,
-            PRIMARY KEY (org_id, id, at)
+            PRIMARY KEY (org_id, id, at),
+            CONSTRAINT events_kind_not_blank CHECK (kind <> ''),
+            CONSTRAINT events_account_fk FOREIGN KEY (account_id) REFERENCES app.accounts (id)
         ) PARTITION BY RANGE (at);
         CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
         CREATE TABLE app.events_default PARTITION OF app.events DEFAULT;
@@ -97,5 +99,22 @@ enum DifferentialSQL {
         DROP TABLE audit CASCADE;
         CREATE SCHEMA extra;
         ALTER TABLE public.plain SET SCHEMA extra;
+        CREATE INDEX events_kind_idx ON events (kind);
+        ALTER TABLE events ALTER COLUMN kind SET DEFAULT 'other';
+        ALTER TABLE accounts ALTER COLUMN token SET NOT NULL;
+        CREATE UNIQUE INDEX accounts_token_idx ON accounts (token);
+        ALTER TABLE accounts REPLICA IDENTITY USING INDEX accounts_token_idx;
+        ALTER INDEX accounts_token_idx RENAME TO accounts_token_key2;
+        ALTER TABLE accounts DROP COLUMN status CASCADE;
+        ALTER TABLE accounts DROP COLUMN email;
+        ALTER TYPE status RENAME VALUE 'gone' TO 'deleted';
+        ALTER TABLE accounts ALTER COLUMN code DROP DEFAULT;
+        ALTER TABLE labels DROP CONSTRAINT tags_owner_fk;
+        ALTER TABLE app."Mixed Case" RENAME COLUMN "from" TO "to";
+        ALTER TABLE app."Mixed Case" ADD CONSTRAINT "Mixed Case_to_check" CHECK ("to" <> 'x') NOT VALID;
+        COMMENT ON TABLE labels IS 'renamed';
+        CREATE TABLE app.child (extra text) INHERITS (app.notes);
+        ALTER TABLE events DROP CONSTRAINT events_account_fk;
+        ALTER TABLE events ADD CONSTRAINT events_at_recent CHECK (at > '2000-01-01');
         """
 }

@@ -27,7 +27,7 @@ struct ServerFacts {
         try rows("""
             SELECT \(Self.qualified("n.nspname", "c.relname")), CASE c.relkind WHEN 'p' THEN 'partitioned' ELSE 'plain' END,
                    coalesce((SELECT \(Self.qualified("pn.nspname", "p.relname")) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-                             JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid), '-'),
+                             JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid AND c.relispartition), '-'),
                    CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing'
                         ELSE 'index:' || coalesce((SELECT ic.relname FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
                                                   WHERE x.indrelid = c.oid AND x.indisreplident), '?') END,
