@@ -57,3 +57,11 @@ gen_offline_sql:
 
 clean:
 	rm -rf .build
+
+# Runs FILE on a throwaway PostgreSQL (or DATABASE_URL, in one transaction),
+# reports durations and locks, and rolls it back. SCHEMA defaults to the
+# configuration's `schema:`.
+.PHONY: rehearse
+rehearse: build
+	@test -n "$(FILE)" || { echo "usage: make rehearse FILE=app_migrations/<rev>.sql [SCHEMA=file] [DATABASE_URL=url]" >&2; exit 2; }
+	.build/release/replint rehearse $(FILE) $(if $(SCHEMA),--schema $(SCHEMA)) $(if $(DATABASE_URL),--database-url '$(DATABASE_URL)')

@@ -24,6 +24,10 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var configuration: ConfigurationOptions
     @OptionGroup var schemaOptions: SchemaOptions
 
+    @Flag(name: .long, help: "Then rehearse each file without error-level findings on a real PostgreSQL (see `replint rehearse`).")
+    var rehearse = false
+    @OptionGroup(title: "Rehearsal (with --rehearse)") var rehearsalOptions: RehearsalOptions
+
     func run() throws {
         var config = try configuration.load()
         schemaOptions.apply(to: &config)
@@ -38,6 +42,10 @@ struct LintCommand: ParsableCommand {
         var session = LintSession(configuration: config, rules: RuleRegistry.all, schemaStrict: schemaOptions.schemaStrict)
         session.baselineCache = schemaOptions.cache
         let report = session.run(paths: paths)
+        if rehearse {
+            throw ExitCode(LintRehearsal(options: rehearsalOptions, configuration: config, format: format)
+                .run(after: report, lintOutput: reporter.render(report), failOn: threshold))
+        }
         writeStdout(reporter.render(report))
         throw ExitCode(report.exitCode(failOn: threshold))
     }
