@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "SQLSource"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Lint", "Rules", "SQLSource"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "SQLSource", "Lint", "Rules"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "SQLSource", "Lint", "Rules", "Schema"]),
         .testTarget(name: "CLITests", dependencies: ["replint"]),
     ],
     swiftLanguageModes: [.v5]

@@ -17,11 +17,23 @@ public struct LintContext: Sendable {
     /// The search_path in effect at the statement (the configured one, then
     /// as the file's `SET search_path` changes it).
     public var searchPath: [String]
+    /// The publisher's schema before the file's first statement: what a
+    /// table not in it but in `publisherCatalog` was created by this file.
+    public var baselineCatalog = Catalog()
+    /// The order the file declares, read once per file.
+    public let declaration: ApplyOrderDeclaration
 
     public init(document: SQLDocument, configuration: Configuration) {
         self.document = document
         self.configuration = configuration
         self.searchPath = configuration.searchPath
+        self.declaration = ApplyOrderDeclaration(document: document, configuration: configuration)
+    }
+
+    /// True when the file created `name` before the current statement
+    /// (nothing replicates such a table yet).
+    public func createdInThisFile(_ name: QualifiedName) -> Bool {
+        publisherCatalog.table(name) != nil && baselineCatalog.table(name) == nil
     }
 
     public var file: SourceFile { document.file }

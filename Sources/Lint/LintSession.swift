@@ -27,18 +27,20 @@ public struct LintSession: Sendable {
         var linter = self.linter
         var baselineResults: [FileResult] = []
         var errors: [String] = []
+        var notes: [String] = []
         if loadingBaselines {
             switch loadBaselines() {
             case .success(let baselines?):
                 linter.baselines = baselines
                 baselineResults = LintSession.syntaxErrorResults(baselines)
+                if linter.schemaStrict { notes += baselines.warnings.map { "baseline contradicts itself: \($0)" } }
             case .success(nil): break
             case .failure(let error): errors.append("schema file \(error.description)")
             }
         }
         let collected = collector.collect(paths)
         var report = LintReport(results: baselineResults + collected.files.map(linter.lint(path:)),
-                                errors: errors + collected.errors, notes: collected.notes)
+                                errors: errors + collected.errors, notes: notes + collected.notes)
         if collected.files.isEmpty && collected.errors.isEmpty {
             report.errors.append("nothing to lint: no .sql files in \(paths.joined(separator: ", "))")
         }

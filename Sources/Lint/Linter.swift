@@ -49,6 +49,7 @@ public struct Linter: Sendable {
                                        searchPath: configuration.searchPath, path: document.file.path)
         var subscriber = baselines.flatMap { $0.isShared ? nil : CatalogBuilder(catalog: $0.subscriber.catalog, searchPath: configuration.searchPath) }
         context.hasBaseline = baselines != nil
+        context.baselineCatalog = publisher.catalog
         context.publisherCatalog = publisher.catalog
         context.subscriberCatalog = subscriber?.catalog ?? publisher.catalog
         file(context)

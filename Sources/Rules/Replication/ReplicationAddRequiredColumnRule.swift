@@ -41,7 +41,7 @@ public struct ReplicationAddRequiredColumnRule: Rule {
             docs: ReplicationNotes.restrictions))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
         return alter.commands.compactMap { command -> Violation? in
             guard command.action == .addColumn || command.action == .addColumnRecurse,
                   let def = command.definition?.columnDef, ColumnFacts(def, context).isRequired else { return nil }

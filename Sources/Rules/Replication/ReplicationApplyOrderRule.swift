@@ -55,7 +55,7 @@ public struct ReplicationApplyOrderRule: Rule {
             docs: ReplicationNotes.restrictions))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        let declared = ApplyOrderDeclaration(document: context.document, configuration: context.configuration)
+        let declared = context.declaration
         return ApplyOrderClassifier.classify(statement, in: context).compactMap { change in
             if let owner = change.coveredBy, context.configuration.ruleSettings[owner] != .off { return nil }
             switch change.order {
@@ -80,7 +80,7 @@ public struct ReplicationApplyOrderRule: Rule {
     }
 
     public func checkFile(_ context: LintContext) -> [Violation] {
-        ApplyOrderDeclaration(document: context.document, configuration: context.configuration).problems.map {
+        context.declaration.problems.map {
             Violation(range: $0.range, message: $0.message)
         }
     }

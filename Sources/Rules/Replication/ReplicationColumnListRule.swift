@@ -45,7 +45,7 @@ public struct ReplicationColumnListRule: Rule {
             docs: ReplicationNotes.columnLists))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
         let lists = table.columnLists
         guard !lists.isEmpty else { return [] }
         return alter.commands.compactMap { command -> Violation? in

@@ -42,7 +42,7 @@ public struct ReplicationColumnTypeChangeRule: Rule {
             docs: ReplicationNotes.restrictions))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
         return alter.commands.filter { $0.action == .alterColumnType }.map { command in
             let column = command.name ?? "?"
             let order = ApplyOrderClassifier.typeChangeOrder(command, table, context)

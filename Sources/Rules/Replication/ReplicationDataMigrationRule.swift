@@ -43,7 +43,7 @@ public struct ReplicationDataMigrationRule: Rule {
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let node = statement.node, let relation = ApplyOrderClassifier.dataTarget(node),
-              let table = context.replicatedTable(relation, at: statement) else { return [] }
+              let table = context.replicatedTable(relation) else { return [] }
         var message = "changes rows of \(table.described) in a migration: run on both sides, the change applies twice (an INSERT with a fixed key stops apply with `duplicate key value violates unique constraint`, an UPDATE diverges in the window); run it on the publisher only"
         let unbounded = (node.update.map { $0.whereClause == nil } ?? false) || (node.delete.map { $0.whereClause == nil } ?? false)
         if unbounded { message += "; without WHERE it is also one huge transaction for the subscriber to replay" }

@@ -40,7 +40,7 @@ public struct ReplicationGeneratedColumnRule: Rule {
             docs: ReplicationNotes.restrictions))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
         return alter.commands.compactMap { command -> Violation? in
             switch command.action {
             case .dropExpression:

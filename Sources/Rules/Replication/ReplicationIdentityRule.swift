@@ -49,14 +49,14 @@ public struct ReplicationIdentityRule: Rule {
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let node = statement.node else { return [] }
-        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation, at: statement), table.publishesUpdatesOrDeletes {
+        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation), table.publishesUpdatesOrDeletes {
             return alter.commands.compactMap { check($0, table, statement, context) }
         }
         if let drop = node.drop, drop.objectKind == .index {
             return drop.objects.compactMap { parts -> Violation? in
                 guard let name = parts.last,
                       let index = context.publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: context.searchPath),
-                      let table = context.replicatedTable(index.table, at: statement), table.publishesUpdatesOrDeletes,
+                      let table = context.replicatedTable(index.table), table.publishesUpdatesOrDeletes,
                       context.publisherCatalog.replicaIdentityIndex(of: index.table)?.name == index.name else { return nil }
                 return Violation(range: statement.range, message: "drops `\(index.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)")
             }

@@ -43,10 +43,10 @@ public struct ReplicationPartitionChangeRule: Rule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let node = statement.node else { return [] }
         if let create = node.createTable, create.isPartition, let parent = create.inherits.first,
-           let table = context.replicatedTable(parent, at: statement) {
+           let table = context.replicatedTable(parent) {
             return [Violation(range: statement.range, message: "creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first")]
         }
-        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation, at: statement) {
+        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             return alter.commands.compactMap { command -> Violation? in
                 switch command.action {
                 case .attachPartition:

@@ -50,13 +50,13 @@ public struct ReplicationRefreshNeededRule: Rule {
             guard !by.isEmpty else { return [] }
             return [Violation(range: statement.range, message: "\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)")]
         }
-        if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation, at: statement) {
+        if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation) {
             let direct = parent.memberships.filter { !$0.viaPartitionRoot }.map(\.publication)
             guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return [] }
             return [Violation(range: statement.range, message: "attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)")]
         }
         if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
-           context.replicatedTable(relation, at: statement) == nil {
+           context.replicatedTable(relation) == nil {
             let target = QualifiedName(move.newSchema, relation.name)
             let by = context.publicationsPickingUp(target).map(\.name)
             guard !by.isEmpty else { return [] }

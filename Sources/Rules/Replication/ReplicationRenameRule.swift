@@ -50,7 +50,7 @@ public struct ReplicationRenameRule: Rule {
         guard let node = statement.node else { return [] }
         if let rename = node.rename { return check(rename, statement, context) }
         if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
-           let table = context.replicatedTable(relation, at: statement) {
+           let table = context.replicatedTable(relation) {
             return [Violation(range: statement.range, message: "moves \(table.described) to schema `\(move.newSchema)`: the apply worker matches tables by schema-qualified name, so the moved table is unknown on whichever side has not moved yet; \(ReplicationNotes.neverHeals)")]
         }
         if let alter = node.alterEnum, let old = alter.oldLabel, let users = enumUsers(alter.names, context, statement), !users.isEmpty {
@@ -62,11 +62,11 @@ public struct ReplicationRenameRule: Rule {
     private func check(_ rename: Rename, _ statement: Statement, _ context: LintContext) -> [Violation] {
         switch rename.objectKind {
         case .column:
-            guard let relation = rename.relation, let table = context.replicatedTable(relation, at: statement) else { return [] }
+            guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return [] }
             let old = rename.oldName ?? "?"
             return [Violation(range: statement.range, message: "renames column `\(old)` of \(table.described) to `\(rename.newName)`: columns are matched by name, so whichever side renames first, the other stops apply (`missing replicated column: \"\(old)\"`); \(ReplicationNotes.neverHeals)")]
         case .table:
-            guard let relation = rename.relation, let table = context.replicatedTable(relation, at: statement) else { return [] }
+            guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return [] }
             return [Violation(range: statement.range, message: "renames \(table.described) to `\(rename.newName)`: tables are matched by schema-qualified name (`relation ... does not exist` on the side that has not renamed); \(ReplicationNotes.neverHeals)")]
         case .schema:
             guard ApplyOrderClassifier.rename(rename, statement, context).isEmpty == false else { return [] }
@@ -81,7 +81,7 @@ public struct ReplicationRenameRule: Rule {
         guard context.hasBaseline else { return ["every table that uses it (no baseline)"] }
         let typeName = names.count > 1 ? "\(names[0]).\(names[1])" : names.last ?? ""
         return context.publisherCatalog.tables.values.filter { table in
-            context.replicatedTable(table.name, at: statement) != nil
+            context.replicatedTable(table.name) != nil
                 && table.columns.contains { $0.typeName == typeName || $0.typeName.hasSuffix(".\(names.last ?? "")") && names.count == 1 }
         }.map { "`\($0.name)`" }.sorted()
     }

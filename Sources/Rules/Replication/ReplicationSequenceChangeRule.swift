@@ -52,7 +52,7 @@ public struct ReplicationSequenceChangeRule: Rule {
             return [Violation(range: range, message: "changes sequence `\(alter.relation.qualifiedName)` on this side only: sequences are not replicated, so the other side is left behind and a failover collides")]
         }
         if let alter = node.alterTable, alter.commands.contains(where: { $0.action == .setIdentity && restarts($0) }),
-           let table = context.replicatedTable(alter.relation, at: statement) {
+           let table = context.replicatedTable(alter.relation) {
             return [Violation(range: range, message: "restarts an identity sequence of \(table.described): sequences are not replicated, so the other side is left behind and a failover collides")]
         }
         if let truncate = node.truncate, truncate.restartsIdentity {

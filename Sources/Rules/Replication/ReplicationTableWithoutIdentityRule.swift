@@ -49,7 +49,7 @@ public struct ReplicationTableWithoutIdentityRule: Rule {
     }
 
     private func publishedThroughParent(_ create: CreateTable, _ statement: Statement, _ context: LintContext) -> Bool {
-        create.isPartition && create.inherits.first.map { context.replicatedTable($0, at: statement) != nil } == true
+        create.isPartition && create.inherits.first.map { context.replicatedTable($0) != nil } == true
     }
 
     private func parentHasKey(_ create: CreateTable, _ context: LintContext) -> Bool {

@@ -42,10 +42,10 @@ public struct ReplicationTriggerRule: Rule {
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let node = statement.node else { return [] }
-        if let trigger = node.createTrigger, let table = context.replicatedTable(trigger.relation, at: statement) {
+        if let trigger = node.createTrigger, let table = context.replicatedTable(trigger.relation) {
             return [Violation(range: statement.range, message: "creates trigger `\(trigger.name)` on \(table.described): it does not fire for replicated rows on the subscriber; decide whether the subscriber needs its effect")]
         }
-        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation, at: statement) {
+        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             return alter.commands.compactMap { command -> Violation? in
                 switch command.action {
                 case .enableTrigger, .enableAllTriggers, .enableUserTriggers:

@@ -39,7 +39,7 @@ public struct ReplicationTruncateRule: Rule {
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let truncate = statement.node?.truncate else { return [] }
-        let tables = truncate.relations.compactMap { context.replicatedTable($0, at: statement) }
+        let tables = truncate.relations.compactMap { context.replicatedTable($0) }
         guard !tables.isEmpty else { return [] }
         return [Violation(range: statement.range, message: "truncates \(tables.map(\.described).joined(separator: ", ")): TRUNCATE replicates, so run it on the publisher only; the subscriber applies it with RESTRICT, and a subscriber-only foreign key to the table stops apply for good")]
     }

@@ -44,7 +44,7 @@ public struct ReplicationVolatileDefaultRule: Rule {
             docs: ReplicationNotes.restrictions))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
         return alter.commands.compactMap { command -> Violation? in
             guard command.action == .addColumn || command.action == .addColumnRecurse, let def = command.definition?.columnDef else { return nil }
             let facts = ColumnFacts(def, context)

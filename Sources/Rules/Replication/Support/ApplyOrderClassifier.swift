@@ -12,11 +12,11 @@ public enum ApplyOrderClassifier {
         let range = statement.range
         if let create = node.createTable { return createTable(create, statement, context) }
         if let alter = node.alterTable, alter.objectKind == .table || alter.objectKind == .other {
-            guard let table = context.replicatedTable(alter.relation, at: statement) else { return [] }
+            guard let table = context.replicatedTable(alter.relation) else { return [] }
             return alter.commands.flatMap { alterTable($0, table, statement, context) }
         }
         if let index = node.createIndex {
-            guard context.replicatedTable(index.relation, at: statement) != nil else { return [] }
+            guard context.replicatedTable(index.relation) != nil else { return [] }
             return index.isUnique
                 ? [OrderedChange(.publisherFirst, "a new unique index narrows what the table accepts: on the subscriber first, a row the publisher allows would stop apply with a duplicate key", range: range)]
                 : [OrderedChange(.subscriberFirst, "a new index widens nothing, but the subscriber gets it first by convention", range: range)]
@@ -24,7 +24,7 @@ public enum ApplyOrderClassifier {
         if let drop = node.drop { return self.drop(drop, statement, context) }
         if let rename = node.rename { return self.rename(rename, statement, context) }
         if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation {
-            if context.replicatedTable(relation, at: statement) != nil {
+            if context.replicatedTable(relation) != nil {
                 return [OrderedChange(.unsafe, "the table leaves its name: whichever side moves first, the other cannot apply its rows", range: range, coveredBy: ReplicationRuleID.rename)]
             }
             return [OrderedChange(.either, "moves a table that is not replicated", range: range, coveredBy: ReplicationRuleID.refreshNeeded)]
@@ -38,13 +38,13 @@ public enum ApplyOrderClassifier {
         if node.createPublication != nil || node.alterPublication != nil || isPublicationOrSubscriptionDDL(node) {
             return [OrderedChange(.either, "publication and subscription DDL belongs to the replication set-up, not to a migration", range: range, coveredBy: ReplicationRuleID.publicationDDL)]
         }
-        if let truncate = node.truncate, truncate.relations.contains(where: { context.replicatedTable($0, at: statement) != nil }) {
+        if let truncate = node.truncate, truncate.relations.contains(where: { context.replicatedTable($0) != nil }) {
             return [OrderedChange(.either, "TRUNCATE replicates by itself", range: range, coveredBy: ReplicationRuleID.truncate)]
         }
-        if let relation = dataTarget(node), context.replicatedTable(relation, at: statement) != nil {
+        if let relation = dataTarget(node), context.replicatedTable(relation) != nil {
             return [OrderedChange(.publisherFirst, "data changes replicate: run them on the publisher only", range: range, coveredBy: ReplicationRuleID.dataMigration)]
         }
-        if let trigger = node.createTrigger, context.replicatedTable(trigger.relation, at: statement) != nil {
+        if let trigger = node.createTrigger, context.replicatedTable(trigger.relation) != nil {
             return [OrderedChange(.either, "a trigger on a replicated table does not fire for replicated rows", range: range, coveredBy: ReplicationRuleID.trigger)]
         }
         if node.alterSequence != nil || callsSetval(node) {
@@ -55,7 +55,7 @@ public enum ApplyOrderClassifier {
 
     static func createTable(_ create: CreateTable, _ statement: Statement, _ context: LintContext) -> [OrderedChange] {
         let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
-        if create.isPartition, let parent = create.inherits.first, context.replicatedTable(parent, at: statement) != nil {
+        if create.isPartition, let parent = create.inherits.first, context.replicatedTable(parent) != nil {
             return [OrderedChange(.subscriberFirst, "a new partition of a replicated table: the subscriber needs it before rows for it arrive", range: statement.range, coveredBy: ReplicationRuleID.partitionChange)]
         }
         guard context.willBeReplicated(name) else { return [] }
@@ -71,14 +71,14 @@ public enum ApplyOrderClassifier {
                 let schema = parts.count > 1 ? parts[parts.count - 2] : nil
                 let qualified = context.publisherCatalog.resolveTable(schema: schema, name: name, searchPath: context.searchPath)
                     ?? context.publisherCatalog.creationName(schema: schema, name: name, searchPath: context.searchPath)
-                guard let table = context.replicatedTable(qualified, at: statement) else { return nil }
+                guard let table = context.replicatedTable(qualified) else { return nil }
                 return OrderedChange(.publisherFirst, "\(table.described) disappears: the publisher must stop sending its rows before the subscriber drops it (`relation ... does not exist`)", range: range)
             }
         case .index:
             return drop.objects.compactMap { parts -> OrderedChange? in
                 guard let name = parts.last,
                       let index = context.publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: context.searchPath),
-                      context.replicatedTable(index.table, at: statement) != nil else { return nil }
+                      context.replicatedTable(index.table) != nil else { return nil }
                 if context.publisherCatalog.replicaIdentityIndex(of: index.table)?.name == index.name {
                     return OrderedChange(.either, "drops the replica-identity index of `\(index.table)`", range: range, coveredBy: ReplicationRuleID.identity)
                 }
@@ -98,7 +98,7 @@ public enum ApplyOrderClassifier {
         switch rename.objectKind {
         case .table, .column:
             guard let relation = rename.relation, rename.relationKind == .table || rename.objectKind == .table,
-                  context.replicatedTable(relation, at: statement) != nil else { return [] }
+                  context.replicatedTable(relation) != nil else { return [] }
             return [OrderedChange(.unsafe, "a rename breaks replication whichever side goes first", range: range, coveredBy: ReplicationRuleID.rename)]
         case .schema:
             let old = rename.oldName ?? ""

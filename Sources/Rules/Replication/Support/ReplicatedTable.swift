@@ -48,24 +48,15 @@ extension LintContext {
 
     /// The replicated table a relation names, or nil when it is not
     /// replicated or was created earlier in this file (nothing replicates it yet).
-    func replicatedTable(_ relation: RangeVar, at statement: Statement) -> ReplicatedTable? {
-        replicatedTable(qualified(relation), at: statement)
+    func replicatedTable(_ relation: RangeVar) -> ReplicatedTable? {
+        replicatedTable(qualified(relation))
     }
 
-    func replicatedTable(_ name: QualifiedName, at statement: Statement) -> ReplicatedTable? {
-        guard isReplicated(name), !createdEarlier(name, before: statement) else { return nil }
+    func replicatedTable(_ name: QualifiedName) -> ReplicatedTable? {
+        guard isReplicated(name), !createdInThisFile(name) else { return nil }
         return ReplicatedTable(
             name: name, table: publisherCatalog.table(name), subscriberTable: subscriberCatalog.table(name),
             memberships: publisherCatalog.publications(publishing: name), source: replicationSource)
-    }
-
-    /// True when a statement before `statement` in this file created `name`.
-    func createdEarlier(_ name: QualifiedName, before statement: Statement) -> Bool {
-        document.statements[..<statement.index].contains { earlier in
-            guard let create = earlier.node?.createTable else { return false }
-            let created = create.relation
-            return (created.schema.map { QualifiedName($0, created.name) } ?? publisherCatalog.creationName(schema: nil, name: created.name, searchPath: searchPath)) == name
-        }
     }
 }
 
