@@ -32,7 +32,11 @@ public struct Linter: Sendable {
                 }
             }
         })
-        if schemaStrict { findings += contradictions.map { contradiction($0, in: document) } }
+        if schemaStrict, let reporter = rules.first(where: { $0.id == Linter.schemaContradictionID }) {
+            findings += contradictions.map { warning in
+                finding(Violation(range: warning.range ?? 0..<0, message: warning.message), rule: reporter, document: document, statement: nil)
+            }
+        }
         findings = applySuppressions(findings, document)
         findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
         return findings
@@ -69,6 +73,8 @@ public struct Linter: Sendable {
 
     /// The id under which suppressions that silence nothing are reported.
     public static let unusedSuppressionID = "unused-suppression"
+    /// The id under which `--schema-strict` reports statements the schema model contradicts.
+    public static let schemaContradictionID = "schema-contradiction"
 
     private func applySuppressions(_ findings: [Finding], _ document: SQLDocument) -> [Finding] {
         var suppressions = Suppressions(document)
@@ -95,15 +101,6 @@ public struct Linter: Sendable {
     private static let emptyCatalog = Catalog()
 
     /// `--schema-strict`: a statement the model contradicts (dropping a table it does not know).
-    private func contradiction(_ warning: CatalogWarning, in document: SQLDocument) -> Finding {
-        let range = warning.range ?? 0..<0
-        let statement = document.statements.first { $0.range == range }
-        return Finding(
-            ruleID: "schema-contradiction", category: .compatibility, severity: .warning, path: document.file.path,
-            range: range, start: document.file.location(of: range.lowerBound), end: document.file.location(of: range.upperBound),
-            statement: statement?.text ?? "", message: warning.message,
-            help: "Check the baseline (`replint schema` shows what replint believes) or the statement.")
-    }
 
     func severity(of rule: any Rule, _ violation: Violation) -> Severity {
         switch configuration.ruleSettings[rule.id] {

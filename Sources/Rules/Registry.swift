@@ -10,6 +10,7 @@ public enum RuleRegistry {
         TransactionControlRule(),
         EmptyMigrationRule(),
         UnusedSuppressionRule(),
+        SchemaContradictionRule(),
         ReplicationApplyOrderRule(),
         ReplicationRenameRule(),
         ReplicationColumnTypeChangeRule(),

@@ -21,6 +21,7 @@ import Schema
         // Every rule runs, as in a real lint, so suppressions and "one cause,
         // one finding" behave as they do for users; only this rule's findings count.
         var linter = Linter(rules: RuleRegistry.all, configuration: configuration)
+        linter.schemaStrict = true
         if let baseline = example.baseline {
             let loaded = try Baselines.fromSQL(baseline)
             #expect(loaded.syntaxErrors.isEmpty, "\(rule.id): the example's baseline does not parse")
