@@ -11,6 +11,9 @@ public struct LintSession: Sendable {
     let collector: FileCollector
     /// Where built baselines are kept between runs; nil builds them every time.
     public var baselineCache: CatalogCache?
+    /// Lint the files in alembic revision order, each against the schema the
+    /// ones before it leave (`--sequence`).
+    public var sequence = false
 
     public init(configuration: Configuration, rules: [any Rule], schemaStrict: Bool = false) {
         var linter = Linter(rules: rules, configuration: configuration)
@@ -39,7 +42,9 @@ public struct LintSession: Sendable {
             }
         }
         let collected = collector.collect(paths)
-        var report = LintReport(results: baselineResults + collected.files.map(linter.lint(path:)),
+        let results = sequence ? lintInSequence(collected.files, linter, errors: &errors, notes: &notes)
+                               : collected.files.map(linter.lint(path:))
+        var report = LintReport(results: baselineResults + results,
                                 errors: errors + collected.errors, notes: notes + collected.notes)
         if collected.files.isEmpty && collected.errors.isEmpty {
             report.errors.append("nothing to lint: no .sql files in \(paths.joined(separator: ", "))")

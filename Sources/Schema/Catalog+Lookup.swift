@@ -51,3 +51,10 @@ extension Baselines {
         return Baselines(shared: BaselineLoader.load(documents: [document], searchPath: searchPath), paths: ["baseline.sql"])
     }
 }
+
+extension LoadedBaseline {
+    /// A baseline that is just a catalogue (the schema a previous file left, say).
+    public init(catalog: Catalog) {
+        self.init(catalog: catalog, syntaxErrors: [], warnings: [])
+    }
+}
