@@ -24,6 +24,9 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var configuration: ConfigurationOptions
     @OptionGroup var schemaOptions: SchemaOptions
 
+    @Flag(name: .long, help: "Lint the files in alembic revision order (from their `-- Running upgrade A -> B` comments), each against the schema the ones before it leave; files at or before `schema_revision` are skipped.")
+    var sequence = false
+
     @Flag(name: .long, help: "Then rehearse each file without error-level findings on a real PostgreSQL (see `replint rehearse`).")
     var rehearse = false
     @OptionGroup(title: "Rehearsal (with --rehearse)") var rehearsalOptions: RehearsalOptions
@@ -41,6 +44,7 @@ struct LintCommand: ParsableCommand {
         }
         var session = LintSession(configuration: config, rules: RuleRegistry.all, schemaStrict: schemaOptions.schemaStrict)
         session.baselineCache = schemaOptions.cache
+        session.sequence = sequence
         let report = session.run(paths: paths)
         if rehearse {
             throw ExitCode(LintRehearsal(options: rehearsalOptions, configuration: config, format: format)
