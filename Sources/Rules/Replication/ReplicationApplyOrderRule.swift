@@ -41,6 +41,7 @@ public struct ReplicationApplyOrderRule: Rule {
             RuleExample("↓ALTER TABLE hbi.groups ALTER COLUMN \"Label\" SET NOT NULL;", baseline: ExampleBaselines.published),
             RuleExample("↓ALTER TABLE hbi.hosts DROP COLUMN tags;", note: "Without a baseline every table counts as replicated"),
             RuleExample("-- replint: apply-order publisher-first\n↓-- replint: apply-order subscriber-first\nSELECT 1;", note: "Two declarations that disagree"),
+            RuleExample("-- replint: apply-order publisher-first\n↓ALTER TYPE hbi.state ADD VALUE 'maintenance';", note: "The subscriber must accept the label before the publisher writes it", baseline: "CREATE SCHEMA hbi; CREATE TYPE hbi.state AS ENUM ('up', 'down'); CREATE TABLE hbi.hosts (id int PRIMARY KEY, state hbi.state); CREATE PUBLICATION p FOR TABLE hbi.hosts;"),
         ],
         nonTriggeringExamples: [
             RuleExample("ALTER TABLE hbi.hosts ADD COLUMN notes text;", baseline: ExampleBaselines.published),
@@ -48,6 +49,8 @@ public struct ReplicationApplyOrderRule: Rule {
             RuleExample("ALTER TABLE hbi.audit DROP COLUMN note;", note: "A table outside the publication", baseline: ExampleBaselines.published),
             RuleExample("CREATE TABLE hbi.t (id int PRIMARY KEY, c text NOT NULL);\nALTER TABLE hbi.t DROP COLUMN c;", note: "A table created in the same file"),
             RuleExample("ALTER TABLE hbi.hosts RENAME COLUMN tags TO labels;", note: "replication-rename reports it", baseline: ExampleBaselines.published),
+            RuleExample("ALTER TABLE hbi.hosts ADD CONSTRAINT hosts_group_fk FOREIGN KEY (id) REFERENCES hbi.groups (id) NOT VALID;", note: "Foreign keys are not checked for replicated rows", baseline: ExampleBaselines.published),
+            RuleExample("-- replint: apply-order publisher-first\nALTER TYPE hbi.mood ADD VALUE 'meh';", note: "An enum no replicated table uses", baseline: ExampleBaselines.published + "\nCREATE TYPE hbi.mood AS ENUM ('ok');"),
         ],
         notes: ReplicationNotes.make(
             order: "`subscriber-first`: CREATE TABLE, a nullable or constant-default ADD COLUMN, ADD VALUE, a non-unique CREATE INDEX, DROP NOT NULL, dropping a CHECK/UNIQUE/foreign key. `publisher-first`: DROP COLUMN of a nullable or defaulted column, DROP TABLE, SET NOT NULL, a new CHECK/UNIQUE/EXCLUDE/PRIMARY KEY/foreign key, CREATE UNIQUE INDEX, data changes (publisher only). `unsafe`: DROP COLUMN of a NOT NULL column without default (needs DROP NOT NULL first), two opposite commands in one ALTER TABLE. Statements on tables that are not replicated need no order. `replint plan FILE` lists them.",

@@ -53,7 +53,7 @@ public struct ReplicationRenameRule: Rule {
            let table = context.replicatedTable(relation) {
             return [Violation(range: statement.range, message: "moves \(table.described) to schema `\(move.newSchema)`: the apply worker matches tables by schema-qualified name, so the moved table is unknown on whichever side has not moved yet; \(ReplicationNotes.neverHeals)")]
         }
-        if let alter = node.alterEnum, let old = alter.oldLabel, let users = enumUsers(alter.names, context, statement), !users.isEmpty {
+        if let alter = node.alterEnum, let old = alter.oldLabel, case let users = context.replicatedUsers(ofEnum: alter.names), !users.isEmpty {
             return [Violation(range: statement.range, message: "renames label '\(old)' of enum `\(alter.names.joined(separator: "."))`, used by \(users.joined(separator: ", ")): rows carrying either label are rejected on the side that does not know it (`invalid input value for enum`)")]
         }
         return []
@@ -74,15 +74,5 @@ public struct ReplicationRenameRule: Rule {
         default:
             return []
         }
-    }
-
-    /// Replicated tables with a column of the enum; nil when the model cannot tell (no baseline).
-    private func enumUsers(_ names: [String], _ context: LintContext, _ statement: Statement) -> [String]? {
-        guard context.hasBaseline else { return ["every table that uses it (no baseline)"] }
-        let typeName = names.count > 1 ? "\(names[0]).\(names[1])" : names.last ?? ""
-        return context.publisherCatalog.tables.values.filter { table in
-            context.replicatedTable(table.name) != nil
-                && table.columns.contains { $0.typeName == typeName || $0.typeName.hasSuffix(".\(names.last ?? "")") && names.count == 1 }
-        }.map { "`\($0.name)`" }.sorted()
     }
 }

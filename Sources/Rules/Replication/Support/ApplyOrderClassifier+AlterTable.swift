@@ -35,9 +35,12 @@ extension ApplyOrderClassifier {
         case .addConstraint, .addConstraintRecurse, .addIndexConstraint:
             let constraint = command.definition?.constraint
             switch constraint?.kind {
-            case .check?, .unique?, .exclusion?, .primaryKey?, .foreignKey?, nil:
+            case .check?, .unique?, .exclusion?, .primaryKey?, nil:
                 let what = constraint.map { "\($0.kind)".replacingCamelCase() } ?? "constraint"
                 return change(.publisherFirst, "a new \(what) constraint narrows what the table accepts: on the subscriber first, a row the publisher still allows stops apply")
+            case .foreignKey?:
+                // The apply worker runs as session_replication_role = replica: foreign keys are not checked for replicated rows.
+                return change(.either, "foreign keys are not checked for replicated rows; but a TRUNCATE of the referenced table then stops apply on the subscriber (RESTRICT)")
             default:
                 return []
             }
@@ -45,6 +48,9 @@ extension ApplyOrderClassifier {
             let existing = table.table?.constraints.first { $0.name == column }
             if existing?.kind == .primaryKey, table.table?.replicaIdentity == .default {
                 return change(.either, "drops the primary key, the table's replica identity", coveredBy: ReplicationRuleID.identity)
+            }
+            if existing?.kind == .foreignKey {
+                return change(.either, "foreign keys are not checked for replicated rows")
             }
             return change(.subscriberFirst, "dropping a constraint widens what the table accepts: the subscriber first")
         case .replicaIdentity:

@@ -30,6 +30,7 @@ public enum ApplyOrderClassifier {
             return [OrderedChange(.either, "moves a table that is not replicated", range: range, coveredBy: ReplicationRuleID.refreshNeeded)]
         }
         if let alter = node.alterEnum {
+            guard !context.replicatedUsers(ofEnum: alter.names).isEmpty else { return [] }
             if alter.oldLabel != nil {
                 return [OrderedChange(.unsafe, "renaming an enum label breaks rows that carry it on the other side", range: range, coveredBy: ReplicationRuleID.rename)]
             }

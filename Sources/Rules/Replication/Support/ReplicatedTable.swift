@@ -78,3 +78,18 @@ extension LintContext {
             .sorted { $0.name < $1.name }
     }
 }
+
+extension LintContext {
+    /// Replicated tables with a column of the enum `names` (`["hbi", "state"]`),
+    /// quoted for messages. Without a baseline the model cannot tell: one
+    /// entry says so, so that the enum counts as used.
+    func replicatedUsers(ofEnum names: [String]) -> [String] {
+        guard hasBaseline, let last = names.last else { return ["every table that uses it (no baseline)"] }
+        let typeName = names.count > 1 ? "\(names[names.count - 2]).\(last)" : nil
+        return publisherCatalog.tables.values.filter { table in
+            replicatedTable(table.name) != nil && table.columns.contains { column in
+                typeName.map { column.typeName == $0 } ?? (column.typeName == last || column.typeName.hasSuffix(".\(last)"))
+            }
+        }.map { "`\($0.name)`" }.sorted()
+    }
+}
