@@ -129,5 +129,21 @@ extension ReplicationTests {
             #expect(errors(found).isEmpty, "\(found.map(\.message))")
             #expect(found.map(\.ruleID) == ["replication-refresh-needed"])
         }
+
+        /// Why a new foreign key needs no apply order: the apply worker runs
+        /// with session_replication_role = replica, so it is not checked.
+        @Test func subscriberOnlyForeignKeyIsNotCheckedForReplicatedRows() throws {
+            let schema = hostsSchema + "CREATE TABLE hbi.groups (id bigint PRIMARY KEY); CREATE TABLE hbi.members (id bigint PRIMARY KEY, group_id bigint);"
+            let migration = "ALTER TABLE hbi.members ADD CONSTRAINT members_group_fk FOREIGN KEY (group_id) REFERENCES hbi.groups (id);"
+            try withPair(schema: schema, seed: nil, publication: "CREATE PUBLICATION p FOR TABLE hbi.members") { pair in
+                try pair.execute(migration, on: .subscriber)
+                try pair.execute("INSERT INTO hbi.members VALUES (1, 42)", on: .publisher)
+                let catchUp = try pair.waitForCatchUp()
+                #expect(catchUp.outcome == .caughtUp, "\(catchUp.errors.map(\.message))")
+                #expect(try pair.rows(on: .subscriber, sql: "SELECT group_id FROM hbi.members") == [["42"]])
+            }
+            let found = try findings(migration, schema: schema, publication: "CREATE PUBLICATION p FOR TABLE hbi.members")
+            #expect(found.filter { $0.ruleID == "replication-apply-order" }.isEmpty, "\(found.map(\.message))")
+        }
     }
 }
