@@ -14,10 +14,11 @@ public struct ReplicationRefreshNeededRule: Rule {
         rationale: """
         A subscription knows the tables it had when it was created or last refreshed. A table a \
         publication picks up later is published at once, but the subscriber ignores its changes \
-        until `ALTER SUBSCRIPTION ... REFRESH PUBLICATION`: every row written meanwhile is \
-        silently lost (the refresh's initial copy only brings what the table holds then). The \
-        same holds for a partition attached under a root published with \
-        `publish_via_partition_root = false`, and a table moved into a published schema.
+        until `ALTER SUBSCRIPTION ... REFRESH PUBLICATION`: until then its copy silently stays \
+        behind, and a refresh with `copy_data = false` never brings what was written meanwhile. \
+        (The default `copy_data = true` copies the table as it is at the refresh.) The same holds \
+        for a partition attached under a root published with `publish_via_partition_root = \
+        false`, and for a table moved into a published schema.
         """,
         safeAlternative: """
         After the migration has reached both sides, run on the subscriber: `ALTER SUBSCRIPTION \
@@ -38,12 +39,12 @@ public struct ReplicationRefreshNeededRule: Rule {
         ],
         notes: ReplicationNotes.make(
             order: "Either; the refresh runs on the subscriber after both sides are migrated.",
-            error: "None: rows are silently lost until the refresh.",
+            error: "None: the subscriber's table silently stays behind until the refresh (for good with `copy_data = false`).",
             docs: ReplicationNotes.subscription))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard context.replicationSource == .publications, let node = statement.node else { return [] }
-        let refresh = "run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` on the subscriber once both sides have it, or its rows are silently lost"
+        let refresh = "run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` (with copy_data) on the subscriber once both sides have it; until then its changes are silently not applied"
         if let create = node.createTable, !create.isTemporary, !create.isPartition {
             let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
             let by = context.publicationsPickingUp(name).filter { $0.entry(for: name) == nil }.map(\.name)
