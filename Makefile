@@ -65,3 +65,19 @@ clean:
 rehearse: build
 	@test -n "$(FILE)" || { echo "usage: make rehearse FILE=app_migrations/<rev>.sql [SCHEMA=file] [DATABASE_URL=url]" >&2; exit 2; }
 	.build/release/replint rehearse $(FILE) $(if $(SCHEMA),--schema $(SCHEMA)) $(if $(DATABASE_URL),--database-url '$(DATABASE_URL)')
+
+# Release build timed against the previous `make bench` build (interleaved,
+# ratios), callgrind instruction counts; see bench/README.md.
+.PHONY: bench
+bench:
+	bash bench/run.sh
+
+# Applies FILE to a throwaway publisher/subscriber pair in its declared order,
+# with traffic after each phase; reports apply errors, publisher errors and
+# divergence. SCHEMA defaults to the configuration's `schema:`;
+# SUBSCRIBER_SCHEMA when the subscriber's tables differ; TRAFFIC=all for
+# every replicated table.
+.PHONY: rehearse-replication
+rehearse-replication: build
+	@test -n "$(FILE)" || { echo "usage: make rehearse-replication FILE=app_migrations/<rev>.sql [SCHEMA=file] [SUBSCRIBER_SCHEMA=file] [SETUP=file] [TRAFFIC=touched|all]" >&2; exit 2; }
+	.build/release/replint rehearse --replication $(FILE) $(if $(SCHEMA),--schema $(SCHEMA)) $(if $(SUBSCRIBER_SCHEMA),--subscriber-schema $(SUBSCRIBER_SCHEMA)) $(if $(SETUP),--setup $(SETUP)) $(if $(TRAFFIC),--traffic $(TRAFFIC))

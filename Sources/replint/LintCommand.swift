@@ -30,6 +30,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Then rehearse each file without error-level findings on a real PostgreSQL (see `replint rehearse`).")
     var rehearse = false
     @OptionGroup(title: "Rehearsal (with --rehearse)") var rehearsalOptions: RehearsalOptions
+    @Flag(name: .long, help: "Then rehearse every linted file on a throwaway publisher/subscriber pair (see `replint rehearse --replication`).")
+    var rehearseReplication = false
+    @OptionGroup(title: "Replication (with --rehearse-replication)") var replicationOptions: ReplicationRehearsalOptions
 
     func run() throws {
         var config = try configuration.load()
@@ -46,6 +49,16 @@ struct LintCommand: ParsableCommand {
         session.baselineCache = schemaOptions.cache
         session.sequence = sequence
         let report = session.run(paths: paths)
+        if rehearseReplication {
+            guard format == "text" || format == "json" else { fail("--rehearse-replication reports as text or json, not `\(format)`") }
+            let baselines = Set(RehearsalOptions.configuredBaseline(config) + config.baselineFiles)
+            let linted = report.results.filter { $0.document != nil && !baselines.contains($0.path) }
+            let code = replicationOptions.rehearse(files: linted.map(\.path), configuration: config, rehearsal: rehearsalOptions,
+                                                   format: format, lintOutput: reporter.render(report),
+                                                   findings: Dictionary(linted.map { ($0.path, $0.findings) }) { first, _ in first })
+            let lintCode = report.exitCode(failOn: threshold)
+            throw ExitCode(code == 2 || lintCode == 2 ? 2 : max(code, lintCode))
+        }
         if rehearse {
             throw ExitCode(LintRehearsal(options: rehearsalOptions, configuration: config, format: format)
                 .run(after: report, lintOutput: reporter.render(report), failOn: threshold))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Lint
 import Postgres
 import Reporters
+import Rules
 import SQLSource
 #if canImport(Glibc)
 import Glibc
@@ -55,6 +56,10 @@ struct RehearseCommand: ParsableCommand {
             file's autocommit blocks really commit. With --database-url the file runs in one transaction that \
             is rolled back. Exit codes: 0 rehearsed, 1 a statement failed (or --strict and something was not \
             rehearsable), 2 the rehearsal could not be set up.
+
+            With --replication: a throwaway publisher and subscriber, the file applied on each side in its \
+            declared order (it really commits there), traffic from the publisher after each phase; exit 1 when \
+            a statement failed on either side or replication broke, diverged or timed out.
             """)
 
     @Argument(help: "The migration file.")
@@ -66,13 +71,26 @@ struct RehearseCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: String = "text"
 
+    @Flag(name: .long, help: "Apply the file to a throwaway publisher/subscriber pair under traffic, in its declared order.")
+    var replication = false
+
+    @Option(name: .long, help: "With --replication: the subscriber's own baseline when it differs from the publisher's (repeatable; default: the configuration's subscriber schema, else --schema).")
+    var subscriberSchema: [String] = []
+
+    @OptionGroup(title: "Replication (with --replication)") var replicationOptions: ReplicationRehearsalOptions
     @OptionGroup var rehearsal: RehearsalOptions
     @OptionGroup var configurationOptions: ConfigurationOptions
 
     func run() throws {
         SignalTrap.shared.install()
         guard format == "text" || format == "json" else { fail("unknown format `\(format)` (known: text, json)") }
-        let configuration = try configurationOptions.load()
+        var configuration = try configurationOptions.load()
+        if replication {
+            if rehearsal.databaseURL != nil { fail("--replication rehearses on its own throwaway pair; --database-url does not apply") }
+            if !schema.isEmpty { configuration.schema = .shared(schema) }
+            throw ExitCode(replicationOptions.rehearse(files: [file], configuration: configuration, rehearsal: rehearsal,
+                                                       format: format, lintOutput: nil, subscriberSchema: subscriberSchema))
+        }
         let baseline = schema.isEmpty ? RehearsalOptions.configuredBaseline(configuration) : schema
         let options = rehearsal.rehearsalOptions(schemaFiles: baseline, configuration: configuration)
         let report: RehearsalReport
@@ -94,6 +112,90 @@ struct RehearseCommand: ParsableCommand {
         }
         writeStdout(format == "json" ? RehearsalJSON.render(report) + "\n" : RehearsalText.render(report))
         throw ExitCode(report.exitCode)
+    }
+}
+
+/// The options `rehearse --replication` and `lint --rehearse-replication` share.
+struct ReplicationRehearsalOptions: ParsableArguments {
+    @Option(name: .long, help: "How long to wait for the subscriber to catch up after each phase, e.g. 15s, 500ms, 1m.")
+    var catchUpTimeout: String = "15s"
+
+    @Option(name: .long, help: "Traffic on the replicated tables the file names (touched) or on every replicated table (all).")
+    var traffic: String = "touched"
+
+    /// The options, or exit 2 naming the bad value.
+    func replicationOptions(configuration: Configuration, rehearsal: RehearsalOptions,
+                            subscriberSchema: [String]) -> ReplicationRehearsal.Options {
+        guard let timeout = Self.duration(catchUpTimeout) else { fail("--catch-up-timeout: `\(catchUpTimeout)` is not a duration like 15s or 500ms") }
+        guard let scope = ReplicationRehearsal.TrafficScope(rawValue: traffic) else { fail("--traffic takes touched or all, not `\(traffic)`") }
+        let baseline: [String]
+        var subscriberBaseline: [String]? = subscriberSchema.isEmpty ? nil : subscriberSchema
+        switch configuration.schema {
+        case .sides(let publisher, let subscriber):
+            let collector = FileCollector(configuration: configuration)
+            baseline = [collector.resolve(publisher)]
+            subscriberBaseline = subscriberBaseline ?? [collector.resolve(subscriber)]
+        default: baseline = RehearsalOptions.configuredBaseline(configuration)
+        }
+        return .init(schemaFiles: baseline, subscriberSchemaFiles: subscriberBaseline, setupFiles: rehearsal.setup,
+                     cluster: .init(binDirectory: rehearsal.pgBin, runAsUser: rehearsal.pgUser),
+                     replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: timeout, traffic: scope)
+    }
+
+    /// Lints (unless `findings` has the file) and rehearses each file on a pair of its own, writes one
+    /// report (after `lintOutput` when given), returns the exit code.
+    func rehearse(files: [String], configuration: Configuration, rehearsal: RehearsalOptions, format: String,
+                  lintOutput: String?, subscriberSchema: [String] = [], findings: [String: [Finding]] = [:]) -> Int32 {
+        SignalTrap.shared.install()
+        var options = replicationOptions(configuration: configuration, rehearsal: rehearsal, subscriberSchema: subscriberSchema)
+        options.onPairReady = { pair in
+            // Where the servers live (their logs included) while they run; gone afterwards.
+            fputs("replint: rehearsing on a throwaway publisher in \(pair.publisher.directory) and subscriber in "
+                  + "\(pair.subscriber.directory) (removed on exit)\n", stderr)
+        }
+        let session = LintSession(configuration: configuration, rules: RuleRegistry.all)
+        let linter = (try? session.linterWithBaselines()) ?? session.linter
+        var reports: [ReplicationRehearsalReport] = []
+        for path in files {
+            guard let source = try? SourceFile.read(path: path) else {
+                var unreadable = ReplicationRehearsalReport(path: path)
+                unreadable.setupError = "cannot read \(path)"
+                reports.append(unreadable)
+                continue
+            }
+            let document = SQLDocument(source)
+            let order = ApplyOrderDeclaration(document: document, configuration: configuration).order
+            // The findings the lint report shows, when there is one; else the file's own.
+            let lintFindings = findings[path] ?? linter.lint(document)
+            reports.append(ReplicationRehearsal.rehearse(document, order: order, findings: lintFindings, options: options))
+        }
+        if format == "json" {
+            let items = reports.map { "    " + ReplicationRehearsalJSON.render($0, indent: "    ") }.joined(separator: ",\n")
+            if let lintOutput {
+                let lint = lintOutput.trimmingSuffix("\n").replacingNewlines(with: "\n  ")
+                writeStdout("{\n  \"lint\": \(lint),\n  \"replication_rehearsals\": [\(items.isEmpty ? "" : "\n" + items + "\n  ")]\n}\n")
+            } else {
+                writeStdout(reports.map { ReplicationRehearsalJSON.render($0) }.joined(separator: "\n") + "\n")
+            }
+        } else {
+            var out = lintOutput ?? ""
+            if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
+            writeStdout(out + reports.map(ReplicationRehearsalText.render).joined(separator: "\n"))
+        }
+        let codes = reports.map(\.exitCode)
+        return codes.contains(2) ? 2 : codes.max() ?? 0
+    }
+
+    /// `15s`, `500ms`, `1m`, or a bare number of seconds.
+    static func duration(_ text: String) -> Duration? {
+        let digits = text.prefix { $0.isNumber || $0 == "." }
+        guard let value = Double(digits), value >= 0 else { return nil }
+        switch text.dropFirst(digits.count) {
+        case "ms": return .milliseconds(Int(value))
+        case "", "s": return .milliseconds(Int(value * 1000))
+        case "m", "min": return .seconds(Int(value * 60))
+        default: return nil
+        }
     }
 }
 
