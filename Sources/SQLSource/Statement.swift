@@ -39,7 +39,11 @@ public struct Comment: Sendable {
 
 extension Substring {
     func trimmingCharacters(in set: String) -> String {
-        String(self.drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+        // Indices, not drop/reversed: those build nested generic types whose
+        // first use costs more than the rest of a small lint run.
+        guard let first = firstIndex(where: { !set.contains($0) }),
+              let last = lastIndex(where: { !set.contains($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
 

@@ -9,8 +9,10 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Lint offline SQL migrations (default: every *.sql under app_migrations/).")
 
+    static let defaultPaths = ["app_migrations/"]
+
     @Argument(help: "Files or folders to lint.")
-    var paths: [String] = ["app_migrations/"]
+    var paths: [String] = LintCommand.defaultPaths
 
     @Option(name: .long, help: "Output format: \(Reporters.names.joined(separator: ", ")).")
     var format: String = "text"
@@ -45,10 +47,8 @@ struct LintCommand: ParsableCommand {
             guard let s = Severity(rawValue: failOn), s != .info else { fail("--fail-on must be error or warning, not `\(failOn)`") }
             threshold = s
         }
-        var session = LintSession(configuration: config, rules: RuleRegistry.all, schemaStrict: schemaOptions.schemaStrict)
-        session.baselineCache = schemaOptions.cache
-        session.sequence = sequence
-        let report = session.run(paths: paths)
+        let report = LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
+                                      cache: schemaOptions.cache, sequence: sequence)
         if rehearseReplication {
             guard format == "text" || format == "json" else { fail("--rehearse-replication reports as text or json, not `\(format)`") }
             let baselines = Set(RehearsalOptions.configuredBaseline(config) + config.baselineFiles)
@@ -65,5 +65,25 @@ struct LintCommand: ParsableCommand {
         }
         writeStdout(reporter.render(report))
         throw ExitCode(report.exitCode(failOn: threshold))
+    }
+
+    /// The lint every form of the command runs.
+    static func lint(_ paths: [String], configuration: Configuration, schemaStrict: Bool = false,
+                     cache: CatalogCache?, sequence: Bool = false) -> LintReport {
+        var session = LintSession(configuration: configuration, rules: RuleRegistry.all, schemaStrict: schemaStrict)
+        session.baselineCache = cache
+        session.sequence = sequence
+        return session.run(paths: paths)
+    }
+
+    /// `replint [lint] [PATH ...]` with no option, the pre-commit case, runs
+    /// with the command's defaults without building the argument parser,
+    /// which is most of the start-up of a run on one small file.
+    static func runWithDefaults(_ paths: [String]) -> Int32 {
+        let configuration = ConfigurationOptions.load(nil)
+        let report = lint(paths.isEmpty ? defaultPaths : paths, configuration: configuration,
+                          cache: SchemaOptions.defaultCache)
+        writeStdout(TextReporter(colored: useColor("auto")).render(report))
+        return report.exitCode(failOn: configuration.failOn)
     }
 }

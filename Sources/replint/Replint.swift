@@ -22,6 +22,8 @@ enum ReplintVersion {
 @main
 enum Main {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let paths = plainLintPaths(arguments) { exit(LintCommand.runWithDefaults(paths)) }
         do {
             var command = try Replint.parseAsRoot()
             try command.run()
@@ -37,5 +39,17 @@ enum Main {
             fputs(message + "\n", stderr)
             exit(2)
         }
+    }
+
+    /// The paths of `replint [lint] [PATH ...]` when no option or other
+    /// subcommand is given; nil sends the arguments to the parser.
+    static func plainLintPaths(_ arguments: [String]) -> [String]? {
+        var rest = arguments[...]
+        if rest.first == "lint" {
+            rest = rest.dropFirst()
+        } else if let first = rest.first, !first.hasSuffix(".sql"), !first.contains("/") {
+            return nil  // another subcommand, or a bare word the parser should judge
+        }
+        return rest.contains { $0.hasPrefix("-") } ? nil : Array(rest)
     }
 }

@@ -23,8 +23,10 @@ struct SchemaOptions: ParsableArguments {
 
     /// The user's cache of built baselines, unless `--no-schema-cache`.
     var cache: CatalogCache? {
-        noSchemaCache ? nil : CatalogCache.userCache(toolVersion: ReplintVersion.current)
+        noSchemaCache ? nil : SchemaOptions.defaultCache
     }
+
+    static var defaultCache: CatalogCache? { CatalogCache.userCache(toolVersion: ReplintVersion.current) }
 
     /// The configuration with the command line's baselines in place of its own.
     func apply(to configuration: inout Configuration) {

@@ -12,7 +12,12 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// The configuration, or exit 2 with the key and line at fault.
     func load() throws -> Configuration {
-        let path = config ?? ConfigurationLoader.find(from: ".")
+        Self.load(config)
+    }
+
+    /// `explicit`, else the nearest `.replint.yml` from the working directory up, else the defaults.
+    static func load(_ explicit: String?) -> Configuration {
+        let path = explicit ?? ConfigurationLoader.find(from: ".")
         guard let path else { return Configuration() }
         do {
             return try ConfigurationLoader.load(path: path, knownRules: RuleRegistry.ids)

@@ -112,4 +112,18 @@ import Testing
         #expect(explain.status == 0)
         #expect(explain.stdout.hasPrefix("# transaction-control"))
     }
+
+    /// `replint [lint] PATH...` without options skips the argument parser;
+    /// it must behave exactly as the parsed command with its defaults.
+    @Test func theOptionlessFormMatchesTheParsedCommand() throws {
+        let file = fixtures.appendingPathComponent("seed/add_tags_alt.sql").path
+        let parsed = try ReplintProcess.run(["lint", "--format", "text", "--color", "auto", file])
+        for form in [["lint", file], [file]] {
+            let fast = try ReplintProcess.run(form)
+            #expect(fast.status == parsed.status, "\(form)")
+            #expect(fast.stdout == parsed.stdout, "\(form)")
+        }
+        let missing = try ReplintProcess.run(["lint", "/nonexistent/x.sql"])
+        #expect(missing.status == 2)
+    }
 }
