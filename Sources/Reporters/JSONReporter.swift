@@ -1,4 +1,5 @@
 import Lint
+import SQLSource
 
 /// For tools. The schema is stable (see README "JSON output"): lines and
 /// columns are 1-based, columns count Unicode scalars, byte offsets are 0-based

@@ -1,4 +1,5 @@
 import Lint
+import SQLSource
 
 extension MigrationPlan {
     /// For people: one line per statement, the verdict, then the split.

@@ -1,11 +1,16 @@
-/// A small JSON writer: key order is kept, so output is stable and diffable.
+/// replint's one JSON writer (lint, plan, schema, rehearsal reports): key
+/// order is kept, so output is stable and diffable, and no Foundation is needed.
 public indirect enum JSON: Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A number already spelled as JSON (`12.345`).
+    case number(String)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+
+    public static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
 
     public func rendered(indent: String = "") -> String {
         let inner = indent + "  "
@@ -13,6 +18,7 @@ public indirect enum JSON: Sendable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
+        case .number(let text): return text
         case .string(let s): return JSON.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
