@@ -1,8 +1,9 @@
+import SQLSource
 /// The replication rehearsal as JSON, with the single-database rehearsal's
 /// conventions (fixed key order, two-space indentation, 1-based lines,
 /// durations in milliseconds).
 public enum ReplicationRehearsalJSON {
-    typealias Value = RehearsalJSON.Value
+    typealias Value = JSON
 
     public static func render(_ report: ReplicationRehearsalReport, indent: String = "") -> String {
         value(report).rendered(indent: indent)
