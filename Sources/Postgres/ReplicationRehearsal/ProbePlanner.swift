@@ -46,6 +46,15 @@ struct ProbePlanner {
             let duplicate = Dictionary(uniqueKeysWithValues: set.map { ($0, "src.\(Connection.quoteIdentifier($0))") })
             add("a duplicate of an existing (\(set.joined(separator: ", "))), UNIQUE on the subscriber only", duplicate)
         }
+        // A partition one side has and the other has not (new, attached or detached): a row routed into it.
+        let theirPartitions = Set(subscriber.partitions.map(\.name))
+        for partition in publisher.partitions where !theirPartitions.contains(partition.name) {
+            add("a row for partition \(partition.name) (\(partition.keyColumn) = \(partition.keyValue)), which the subscriber does not have", [partition.keyColumn: partition.keyValue])
+        }
+        let ourPartitions = Set(publisher.partitions.map(\.name))
+        for partition in subscriber.partitions where !ourPartitions.contains(partition.name) {
+            add("a row for partition \(partition.name) (\(partition.keyColumn) = \(partition.keyValue)), which only the subscriber has", [partition.keyColumn: partition.keyValue])
+        }
         return probes
     }
 

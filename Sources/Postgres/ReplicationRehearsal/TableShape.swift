@@ -29,6 +29,14 @@ struct TableShape: Sendable, Equatable {
         var referencedColumns: [String]
     }
 
+    /// A list or range partition of this table, with a key value routed into it.
+    struct Partition: Sendable, Equatable {
+        var name: String
+        var keyColumn: String
+        /// A literal of the partition's bound (the first listed value, or the lower bound).
+        var keyValue: String
+    }
+
     var name: String
     var columns: [Column]
     /// Columns of every unique index (expression indexes included) and the primary key.
@@ -36,6 +44,8 @@ struct TableShape: Sendable, Equatable {
     var primaryKey: [String]
     var replicaIdentity: [String]
     var foreignKeys: [ForeignKey]
+    /// Partitions a row can be aimed at (hash partitions cannot, simply).
+    var partitions: [Partition] = []
 
     func column(_ name: String) -> Column? { columns.first { $0.name == name } }
 
@@ -98,7 +108,38 @@ struct TableShape: Sendable, Equatable {
         let primaryKey = indexes.first { $0[0] == "t" }.map { labels($0[2] ?? nil) } ?? []
         let identity = indexes.first { $0[1] == "t" }.map { labels($0[2] ?? nil) } ?? primaryKey
         return TableShape(name: table, columns: columns, uniqueColumnSets: uniqueSets, primaryKey: primaryKey,
-                          replicaIdentity: identity, foreignKeys: foreignKeys)
+                          replicaIdentity: identity, foreignKeys: foreignKeys,
+                          partitions: try partitions(of: relation, on: connection))
+    }
+
+    /// Single-column list and range partitions, with a value from each bound.
+    private static func partitions(of relation: String, on connection: Connection) throws -> [Partition] {
+        try connection.execute("""
+            SELECT c.oid::regclass::text, a.attname, pg_get_expr(c.relpartbound, c.oid)
+            FROM pg_inherits i
+            JOIN pg_class c ON c.oid = i.inhrelid
+            JOIN pg_partitioned_table pt ON pt.partrelid = i.inhparent
+            JOIN pg_attribute a ON a.attrelid = i.inhparent AND a.attnum = pt.partattrs[0]
+            WHERE i.inhparent = \(relation)::regclass AND pt.partnatts = 1 AND pt.partstrat IN ('l', 'r')
+            ORDER BY 1
+            """).rows.compactMap { row in
+            guard let name = row[0], let key = row[1], let bound = row[2], let value = firstBoundValue(bound) else { return nil }
+            return Partition(name: name, keyColumn: key, keyValue: value)
+        }
+    }
+
+    /// `FOR VALUES IN ('a', 'b')` gives `'a'`; `FOR VALUES FROM (10) TO (20)` gives `10`.
+    static func firstBoundValue(_ bound: String) -> String? {
+        guard let open = bound.firstIndex(of: "(") else { return nil }
+        var value = ""
+        var quoted = false
+        for ch in bound[bound.index(after: open)...] {
+            if ch == "'" { quoted.toggle() }
+            if !quoted && (ch == "," || ch == ")") { break }
+            value.append(ch)
+        }
+        let trimmed = String(value.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        return trimmed.isEmpty || trimmed == "MINVALUE" || trimmed == "MAXVALUE" ? nil : trimmed
     }
 
     private static func labels(_ joined: String?) -> [String] {
