@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
-        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+        .target(name: "CLibPQ"),
         .target(name: "SQLSource", dependencies: ["CPgQuery"]),
         .target(name: "Schema", dependencies: ["SQLSource"]),
         .target(name: "Lint", dependencies: ["SQLSource", "Schema", .product(name: "Yams", package: "Yams")]),
