@@ -73,3 +73,16 @@ public struct FileCollector: Sendable {
         }
     }
 }
+
+extension Configuration {
+    /// The baseline files `schema:` names, absolute: the publisher's, and the
+    /// subscriber's when it has its own (nil: both sides share the publisher's).
+    public var resolvedBaselines: (publisher: [String], subscriber: [String]?) {
+        let collector = FileCollector(configuration: self)
+        switch schema {
+        case .shared(let files)?: return (files.map(collector.resolve), nil)
+        case .sides(let publisher, let subscriber)?: return ([collector.resolve(publisher)], [collector.resolve(subscriber)])
+        case nil: return ([], nil)
+        }
+    }
+}

@@ -80,12 +80,8 @@ public struct LintSession: Sendable {
     /// The configured baselines (`schema:` or `--schema`), or nil when there are none.
     public func loadBaselines() -> Result<Baselines?, SourceError> {
         let configuration = linter.configuration
-        let publisher: [String], subscriber: [String]?
-        switch configuration.schema {
-        case nil: return .success(nil)
-        case .shared(let files): (publisher, subscriber) = (files.map(collector.resolve), nil)
-        case .sides(let p, let s): (publisher, subscriber) = ([collector.resolve(p)], [collector.resolve(s)])
-        }
+        guard configuration.schema != nil else { return .success(nil) }
+        let (publisher, subscriber) = configuration.resolvedBaselines
         do {
             return .success(try Baselines.load(publisher: publisher, subscriber: subscriber, searchPath: configuration.searchPath,
                                                  cache: baselineCache))

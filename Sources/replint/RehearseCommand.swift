@@ -38,12 +38,8 @@ struct RehearsalOptions: ParsableArguments {
     /// The configuration's baseline, for the side a file meets first: the
     /// subscriber, in the workflow DESIGN.md describes.
     static func configuredBaseline(_ configuration: Configuration) -> [String] {
-        let collector = FileCollector(configuration: configuration)
-        switch configuration.schema {
-        case .shared(let files): return files.map(collector.resolve)
-        case .sides(_, let subscriber): return [collector.resolve(subscriber)]
-        case nil: return []
-        }
+        let baselines = configuration.resolvedBaselines
+        return baselines.subscriber ?? baselines.publisher
     }
 }
 
@@ -128,15 +124,9 @@ struct ReplicationRehearsalOptions: ParsableArguments {
                             subscriberSchema: [String]) -> ReplicationRehearsal.Options {
         guard let timeout = Self.duration(catchUpTimeout) else { fail("--catch-up-timeout: `\(catchUpTimeout)` is not a duration like 15s or 500ms") }
         guard let scope = ReplicationRehearsal.TrafficScope(rawValue: traffic) else { fail("--traffic takes touched or all, not `\(traffic)`") }
-        let baseline: [String]
-        var subscriberBaseline: [String]? = subscriberSchema.isEmpty ? nil : subscriberSchema
-        switch configuration.schema {
-        case .sides(let publisher, let subscriber):
-            let collector = FileCollector(configuration: configuration)
-            baseline = [collector.resolve(publisher)]
-            subscriberBaseline = subscriberBaseline ?? [collector.resolve(subscriber)]
-        default: baseline = RehearsalOptions.configuredBaseline(configuration)
-        }
+        let configured = configuration.resolvedBaselines
+        let baseline = configured.publisher
+        let subscriberBaseline = subscriberSchema.isEmpty ? configured.subscriber : subscriberSchema
         return .init(schemaFiles: baseline, subscriberSchemaFiles: subscriberBaseline, setupFiles: rehearsal.setup,
                      cluster: .init(binDirectory: rehearsal.pgBin, runAsUser: rehearsal.pgUser),
                      replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: timeout, traffic: scope)
