@@ -54,8 +54,7 @@ public struct ReplicationIdentityRule: Rule {
         }
         if let drop = node.drop, drop.objectKind == .index {
             return drop.objects.compactMap { parts -> Violation? in
-                guard let name = parts.last,
-                      let index = context.publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: context.searchPath),
+                guard let index = context.index(named: parts),
                       let table = context.replicatedTable(index.table), table.publishesUpdatesOrDeletes,
                       context.publisherCatalog.replicaIdentityIndex(of: index.table)?.name == index.name else { return nil }
                 return Violation(range: statement.range, message: "drops `\(index.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)")

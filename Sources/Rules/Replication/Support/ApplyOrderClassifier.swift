@@ -77,9 +77,7 @@ public enum ApplyOrderClassifier {
             }
         case .index:
             return drop.objects.compactMap { parts -> OrderedChange? in
-                guard let name = parts.last,
-                      let index = context.publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: context.searchPath),
-                      context.replicatedTable(index.table) != nil else { return nil }
+                guard let index = context.index(named: parts), context.replicatedTable(index.table) != nil else { return nil }
                 if context.publisherCatalog.replicaIdentityIndex(of: index.table)?.name == index.name {
                     return OrderedChange(.either, "drops the replica-identity index of `\(index.table)`", range: range, coveredBy: ReplicationRuleID.identity)
                 }

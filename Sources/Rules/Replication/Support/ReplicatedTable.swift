@@ -93,3 +93,11 @@ extension LintContext {
         }.map { "`\($0.name)`" }.sorted()
     }
 }
+
+extension LintContext {
+    /// The index a DROP INDEX names (`["hbi", "hosts_pkey"]` or `["hosts_pkey"]`), if the model knows it.
+    func index(named parts: [String]) -> Index? {
+        guard let name = parts.last else { return nil }
+        return publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: searchPath)
+    }
+}
