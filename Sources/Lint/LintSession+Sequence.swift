@@ -19,10 +19,9 @@ extension LintSession {
         for step in sequence.ordered {
             var current = linter
             current.baselines = Baselines(shared: publisher, paths: linter.baselines?.publisherPaths ?? [])
-            results.append(FileResult(path: step.path, document: step.document, findings: current.lint(step.document)))
-            var builder = CatalogBuilder(catalog: publisher.catalog, searchPath: linter.configuration.searchPath, path: step.path)
-            builder.apply(step.document)
-            publisher.catalog = builder.catalog
+            let (findings, schema) = current.lintLeavingSchema(step.document)
+            results.append(FileResult(path: step.path, document: step.document, findings: findings))
+            publisher.catalog = schema
         }
         return unreadable + results
     }

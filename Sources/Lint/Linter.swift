@@ -18,8 +18,14 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ document: SQLDocument) -> [Finding] {
+        lintLeavingSchema(document).findings
+    }
+
+    /// The findings, and the publisher's schema as the file leaves it (for
+    /// `--sequence`, where it is the next file's baseline).
+    func lintLeavingSchema(_ document: SQLDocument) -> (findings: [Finding], schema: Catalog) {
         var findings: [Finding] = []
-        let contradictions = walk(document, file: { context in
+        let walked = walk(document, file: { context in
             for rule in rules {
                 for violation in rule.checkFile(context) {
                     findings.append(finding(violation, rule: rule, document: document, statement: nil))
@@ -33,21 +39,22 @@ public struct Linter: Sendable {
             }
         })
         if schemaStrict, let reporter = rules.first(where: { $0.id == Linter.schemaContradictionID }) {
-            findings += contradictions.map { warning in
+            findings += walked.contradictions.map { warning in
                 finding(Violation(range: warning.range ?? 0..<0, message: warning.message), rule: reporter, document: document, statement: nil)
             }
         }
         findings = applySuppressions(findings, document)
         findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
-        return findings
+        return (findings, walked.schema)
     }
 
     /// Walks a file with the schema as it is just before each statement: a
     /// copy of the baseline (empty without one), updated after `statement`
-    /// has seen each statement. Returns the statements the model contradicts.
+    /// has seen each statement. Returns the statements the model contradicts
+    /// and the publisher's schema as the file leaves it.
     @discardableResult
     public func walk(_ document: SQLDocument, file: (LintContext) -> Void = { _ in },
-                     statement visit: (Statement, LintContext) -> Void) -> [CatalogWarning] {
+                     statement visit: (Statement, LintContext) -> Void) -> (contradictions: [CatalogWarning], schema: Catalog) {
         var context = LintContext(document: document, configuration: configuration)
         var publisher = CatalogBuilder(catalog: baselines?.publisher.catalog ?? Catalog(),
                                        searchPath: configuration.searchPath, path: document.file.path)
@@ -68,7 +75,7 @@ public struct Linter: Sendable {
             publisher.apply(statement)
             subscriber?.apply(statement)
         }
-        return publisher.warnings
+        return (publisher.warnings, publisher.catalog)
     }
 
     /// The id under which suppressions that silence nothing are reported.
