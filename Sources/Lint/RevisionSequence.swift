@@ -61,10 +61,6 @@ public struct RevisionSequence: Sendable {
 
     struct Problem: Error { let message: String }
 
-    private static func trimmed(_ text: Substring) -> String {
-        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-
     /// The first and last revision of a file's `-- Running upgrade A -> B` comments.
     static func header(_ document: SQLDocument) -> Result<(String, String), Problem> {
         let marker = "Running upgrade "
@@ -74,7 +70,7 @@ public struct RevisionSequence: Sendable {
             guard body.hasPrefix(marker) else { continue }
             let parts = body.dropFirst(marker.count).split(separator: "->", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
-            let from = trimmed(parts[0]), to = trimmed(parts[1])
+            let from = parts[0].trimmed(), to = parts[1].trimmed()
             if from.contains(",") {
                 return .failure(Problem(message: "merge revision `\(from) -> \(to)`: replint does not guess which branch comes first"))
             }

@@ -33,12 +33,13 @@ public struct Comment: Sendable {
     public var body: String {
         var t = Substring(text)
         if t.hasPrefix("--") { t = t.dropFirst(2) } else if t.hasPrefix("/*") { t = t.dropFirst(2).dropLast(2) }
-        return t.trimmingCharacters(in: " \t\r\n")
+        return t.trimmed(of: " \t\r\n")
     }
 }
 
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+extension StringProtocol {
+    /// Without the leading and trailing characters of `set` (spaces and tabs by default).
+    public func trimmed(of set: String = " \t") -> String {
         // Indices, not drop/reversed: those build nested generic types whose
         // first use costs more than the rest of a small lint run.
         guard let first = firstIndex(where: { !set.contains($0) }),

@@ -103,8 +103,7 @@ extension CatalogBuilder {
     /// A search_path setting's text: comma-separated, each name maybe quoted.
     static func parseSearchPath(_ text: String) -> [String] {
         text.split(separator: ",").map { part -> String in
-            let trimmed = part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
-            let name = String(trimmed)
+            let name = part.trimmed(of: " ")
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
                 return String(name.dropFirst().dropLast()).replacingDoubledQuotes()
             }

@@ -1,3 +1,4 @@
+import SQLSource
 /// A table as one side's live catalogue describes it: what the traffic needs
 /// to write a valid row, and what the probes compare between the sides.
 struct TableShape: Sendable, Equatable {
@@ -138,7 +139,7 @@ struct TableShape: Sendable, Equatable {
             if !quoted && (ch == "," || ch == ")") { break }
             value.append(ch)
         }
-        let trimmed = String(value.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let trimmed = value.trimmed(of: " ")
         return trimmed.isEmpty || trimmed == "MINVALUE" || trimmed == "MAXVALUE" ? nil : trimmed
     }
 
