@@ -22,12 +22,16 @@ public struct LintContext: Sendable {
     public var baselineCatalog = Catalog()
     /// The order the file declares, read once per file.
     public let declaration: ApplyOrderDeclaration
+    /// What runs in the file's transaction and what in autocommit blocks,
+    /// read once per file: the same model the runner and the rehearsals apply.
+    public let transactionShape: TransactionShape
 
     public init(document: SQLDocument, configuration: Configuration) {
         self.document = document
         self.configuration = configuration
         self.searchPath = configuration.searchPath
         self.declaration = ApplyOrderDeclaration(document: document, configuration: configuration)
+        self.transactionShape = TransactionShape(document)
     }
 
     /// True when the file created `name` before the current statement

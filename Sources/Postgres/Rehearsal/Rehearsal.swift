@@ -172,7 +172,7 @@ public final class Rehearsal: @unchecked Sendable {
 
     private static func statement(of error: ExecutionPlan.PlanError) -> Statement {
         switch error {
-        case .unsupportedTransactionControl(let s), .needsAutocommitBlock(let s, _): return s
+        case .unsupportedTransactionControl(let s), .needsAutocommitBlock(let s, _, _): return s
         }
     }
 }

@@ -1,3 +1,4 @@
+import SQLSource
 /// One phase of a replication rehearsal: the file on one side, then traffic
 /// from the publisher, the wait for the subscriber, a REFRESH PUBLICATION
 /// where the publication picked up a table the subscription lacks, and the

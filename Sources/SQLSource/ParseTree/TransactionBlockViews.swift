@@ -13,7 +13,7 @@ extension Node {
         case PG_QUERY__NODE__NODE_REINDEX_STMT:
             let stmt = raw.pointee.reindex_stmt.pointee
             let options = nodes(stmt.n_params, stmt.params).compactMap(\.defElem)
-            if options.contains(where: { $0.name == "concurrently" && $0.argument?.constant?.text != "false" }) {
+            if options.contains(where: { $0.name == "concurrently" && $0.booleanValue != false }) {
                 return "REINDEX CONCURRENTLY"
             }
             // REINDEX SCHEMA, SYSTEM and DATABASE cannot run in a block either.
@@ -27,7 +27,33 @@ extension Node {
         case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT: return "CREATE TABLESPACE"
         case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT: return "DROP TABLESPACE"
         case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: return "ALTER SYSTEM"
-        case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT: return "CREATE SUBSCRIPTION (it creates a replication slot)"
+        case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
+            let stmt = raw.pointee.create_subscription_stmt.pointee
+            let options = nodes(stmt.n_options, stmt.options).compactMap(\.defElem)
+            // connect = false implies create_slot = false: no slot, no restriction.
+            let noSlot = options.contains { ($0.name == "create_slot" || $0.name == "connect") && $0.booleanValue == false }
+            return noSlot ? nil : "CREATE SUBSCRIPTION (it creates a replication slot)"
+        case PG_QUERY__NODE__NODE_ALTER_SUBSCRIPTION_STMT:
+            let stmt = raw.pointee.alter_subscription_stmt.pointee
+            switch stmt.kind {
+            case PG_QUERY__ALTER_SUBSCRIPTION_TYPE__ALTER_SUBSCRIPTION_REFRESH:
+                return "ALTER SUBSCRIPTION ... REFRESH PUBLICATION"
+            case PG_QUERY__ALTER_SUBSCRIPTION_TYPE__ALTER_SUBSCRIPTION_SET_PUBLICATION,
+                 PG_QUERY__ALTER_SUBSCRIPTION_TYPE__ALTER_SUBSCRIPTION_ADD_PUBLICATION,
+                 PG_QUERY__ALTER_SUBSCRIPTION_TYPE__ALTER_SUBSCRIPTION_DROP_PUBLICATION:
+                // These refresh by default (`WITH (refresh = false)` opts out).
+                let options = nodes(stmt.n_options, stmt.options).compactMap(\.defElem)
+                let refreshes = !options.contains { $0.name == "refresh" && $0.booleanValue == false }
+                return refreshes ? "ALTER SUBSCRIPTION ... PUBLICATION with refresh" : nil
+            default:
+                return nil
+            }
+        case PG_QUERY__NODE__NODE_DISCARD_STMT where raw.pointee.discard_stmt.pointee.target == PG_QUERY__DISCARD_MODE__DISCARD_ALL:
+            return "DISCARD ALL"
+        case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:
+            let stmt = raw.pointee.alter_database_stmt.pointee
+            let options = nodes(stmt.n_options, stmt.options).compactMap(\.defElem)
+            return options.contains { $0.name == "tablespace" } ? "ALTER DATABASE ... SET TABLESPACE" : nil
         case PG_QUERY__NODE__NODE_DROP_SUBSCRIPTION_STMT: return "DROP SUBSCRIPTION (it drops a replication slot)"
         case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
             let detaches = alterTable?.commands.contains { command in

@@ -104,6 +104,16 @@ public struct DefElem: @unchecked Sendable {
     init(_ raw: UnsafeMutablePointer<PgQuery__DefElem>) { self.raw = raw }
     public var name: String { string(raw.pointee.defname) }
     public var argument: Node? { raw.pointee.arg.map(Node.init) }
+    /// The option read as PostgreSQL's `defGetBoolean` reads it: no argument is
+    /// true; `true/false/on/off` (any case) and 1/0; nil for anything else.
+    public var booleanValue: Bool? {
+        guard let argument else { return true }
+        switch (argument.string ?? argument.constant?.text)?.lowercased() {
+        case "true", "on", "1": return true
+        case "false", "off", "0": return false
+        default: return nil
+        }
+    }
 }
 
 public struct ResTarget: @unchecked Sendable {

@@ -1,5 +1,4 @@
 import Testing
-import Postgres
 import SQLSource
 
 @Suite struct ExecutionPlanTests {
