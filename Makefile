@@ -8,12 +8,13 @@ PYTHON ?= python3
 RELEASE_FLAGS := -c release --static-swift-stdlib
 ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
 
-.PHONY: help deps test-deps build debug test lint install rules-docs gen_offline_sql clean
+.PHONY: help deps test-deps build debug test test-unit lint install rules-docs gen_offline_sql clean
 
 help:
 	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
 	@echo "make build       release binary (.build/release/replint, Swift runtime linked statically)"
 	@echo "make test        the whole test suite (starts its own PostgreSQL servers)"
+	@echo "make test-unit   the suites that need no PostgreSQL server"
 	@echo "make lint        lint app_migrations/ with the repository's .replint.yml"
 	@echo "make install     install the release binary to PREFIX/bin (PREFIX=$(PREFIX))"
 	@echo "make rules-docs  regenerate rules/*.md from the rules' metadata"
@@ -38,6 +39,14 @@ debug:
 
 test: test-deps
 	$(SWIFT) test
+
+# The suites that start a PostgreSQL server (a throwaway cluster or a
+# publisher/subscriber pair); every other suite needs none. A new suite that
+# starts one belongs here, or `make test-unit` starts servers too.
+SERVER_SUITES := CLITests\.(LintRehearseTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalLoaderTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests
+
+test-unit: test-deps
+	$(SWIFT) test --skip '($(SERVER_SUITES))/'
 
 lint: build
 	.build/release/replint lint

@@ -22,19 +22,36 @@ let package = Package(
         .target(name: "Lint", dependencies: ["SQLSource", "Schema", .product(name: "Yams", package: "Yams")]),
         .target(name: "Rules", dependencies: ["Lint", "SQLSource", "Schema"]),
         .target(name: "Reporters", dependencies: ["Lint", "SQLSource"]),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "SQLSource", "Lint",
-                                                 .product(name: "Logging", package: "swift-log")]),
+        // The libpq client: connections, results, server errors, quoting,
+        // password redaction, the signal trap, timing.
+        .target(name: "PGClient", dependencies: ["CLibPQ"]),
+        // Throwaway PostgreSQL servers: EphemeralCluster, ReplicationPair.
+        .target(name: "PGServers", dependencies: ["PGClient", "CLibPQ",
+                                                  .product(name: "Logging", package: "swift-log")]),
+        // `replint run`: never PGServers, so the production path cannot start a server.
+        .target(name: "Runner", dependencies: ["PGClient", "SQLSource", "Lint"]),
+        // Both rehearsals and their orchestration.
+        .target(name: "Rehearsals", dependencies: ["PGClient", "PGServers", "SQLSource", "Lint"]),
         .executableTarget(name: "replint", dependencies: [
-            "SQLSource", "Lint", "Rules", "Reporters", "Postgres", "Schema",
+            "SQLSource", "Lint", "Rules", "Reporters", "Schema", "PGClient", "PGServers", "Runner", "Rehearsals",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SQLSourceTests", dependencies: ["SQLSource"]),
-        .testTarget(name: "SchemaTests", dependencies: ["Schema", "SQLSource", "Postgres"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema", "SQLSource", "Lint", "PGClient", "PGServers"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "SQLSource"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Lint", "Rules", "SQLSource"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "SQLSource", "Lint", "Rules", "Schema"]),
-        .testTarget(name: "CLITests", dependencies: ["replint"]),
+        // Test helpers shared by the targets below (throwaway clusters, scratch directories).
+        .target(name: "PGTestSupport", dependencies: ["PGClient", "PGServers"], path: "Tests/PGTestSupport"),
+        .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGServers", "PGTestSupport"]),
+        .testTarget(name: "PGServersTests", dependencies: ["PGServers", "PGClient", "PGTestSupport",
+                                                           "SQLSource", "Lint", "Rules", "Schema"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "PGClient", "PGServers", "PGTestSupport",
+                                                        "SQLSource", "Lint", "Rules",
+                                                        .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "RehearsalsTests", dependencies: ["Rehearsals", "PGClient", "PGServers", "PGTestSupport",
+                                                            "SQLSource", "Lint", "Rules", "Schema"]),
+        .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers"]),
     ],
     swiftLanguageModes: [.v5]
 )

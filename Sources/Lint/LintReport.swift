@@ -21,7 +21,7 @@ public struct LintReport: Sendable {
     /// at or above `failOn`, else 0.
     public func exitCode(failOn: Severity) -> Int32 {
         if !errors.isEmpty || results.contains(where: { $0.readError != nil }) { return 2 }
-        return findings.contains { $0.severity >= failOn } ? 1 : 0
+        return findings.contains(where: LintGate(failOn: failOn).blocks) ? 1 : 0
     }
 }
 

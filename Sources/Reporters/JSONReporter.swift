@@ -9,6 +9,11 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
+        value(report).rendered(indent: "") + "\n"
+    }
+
+    /// The report as a JSON value, for documents that nest it (`lint --rehearse`).
+    public func value(_ report: LintReport) -> JSON {
         var files: [JSON] = report.results.map { result in
             .object([("path", .string(result.path)), ("error", result.readError.map(JSON.string) ?? .null)])
         }
@@ -27,8 +32,7 @@ public struct JSONReporter: Reporter {
             ("files", .int(report.results.count)), ("errors", .int(report.count(.error))),
             ("warnings", .int(report.count(.warning))), ("infos", .int(report.count(.info))),
         ])
-        let root: JSON = .object([("version", .int(1)), ("files", .array(files)), ("findings", .array(findings)),
-                                  ("notes", .array(report.notes.map(JSON.string))), ("summary", summary)])
-        return root.rendered(indent: "") + "\n"
+        return .object([("version", .int(1)), ("files", .array(files)), ("findings", .array(findings)),
+                        ("notes", .array(report.notes.map(JSON.string))), ("summary", summary)])
     }
 }

@@ -9,6 +9,9 @@ public indirect enum JSON: Sendable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// An object written on one line (`{"path": "a.sql", "reason": "..."}`),
+    /// for short records in a list.
+    case compactObject([(String, JSON)])
 
     public static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
 
@@ -26,6 +29,8 @@ public indirect enum JSON: Sendable {
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
             return "{\n" + pairs.map { inner + JSON.quote($0.0) + ": " + $0.1.rendered(indent: inner) }.joined(separator: ",\n") + "\n\(indent)}"
+        case .compactObject(let pairs):
+            return "{" + pairs.map { JSON.quote($0.0) + ": " + $0.1.rendered(indent: indent) }.joined(separator: ", ") + "}"
         }
     }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Lint
+import PGClient
+import Rehearsals
 import Reporters
 import Rules
 import Schema
@@ -49,19 +51,25 @@ struct LintCommand: ParsableCommand {
         }
         let report = LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
                                       cache: schemaOptions.cache, sequence: sequence)
-        if rehearseReplication {
-            guard format == "text" || format == "json" else { fail("--rehearse-replication reports as text or json, not `\(format)`") }
-            let baselines = Set(RehearsalOptions.configuredBaseline(config) + config.baselineFiles)
-            let linted = report.results.filter { $0.document != nil && !baselines.contains($0.path) }
-            let code = replicationOptions.rehearse(files: linted.map(\.path), configuration: config, rehearsal: rehearsalOptions,
-                                                   format: format, lintOutput: reporter.render(report),
-                                                   findings: Dictionary(linted.map { ($0.path, $0.findings) }) { first, _ in first })
-            let lintCode = report.exitCode(failOn: threshold)
-            throw ExitCode(code == 2 || lintCode == 2 ? 2 : max(code, lintCode))
-        }
-        if rehearse {
-            throw ExitCode(LintRehearsal(options: rehearsalOptions, configuration: config, format: format)
-                .run(after: report, lintOutput: reporter.render(report), failOn: threshold))
+        if rehearseReplication || rehearse {
+            let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
+            guard format == "text" || format == "json" else { fail("\(flag) reports as text or json, not `\(format)`") }
+            SignalTrap.shared.install()
+            if rehearseReplication {
+                let options = replicationOptions.replicationOptions(configuration: config, rehearsal: rehearsalOptions,
+                                                                    subscriberSchema: [])
+                let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
+                                                              options: options)
+                writeStdout(format == "json" ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                                             : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+                throw ExitCode(rehearsed.exitCode)
+            }
+            let options = rehearsalOptions.rehearsalOptions(schemaFiles: Rehearsal.Options.configuredBaseline(config),
+                                                            configuration: config)
+            let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
+            writeStdout(format == "json" ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                                         : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+            throw ExitCode(rehearsed.exitCode)
         }
         writeStdout(reporter.render(report))
         throw ExitCode(report.exitCode(failOn: threshold))

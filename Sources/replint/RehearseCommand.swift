@@ -1,9 +1,9 @@
 import ArgumentParser
 import Lint
-import Postgres
-import Reporters
+import PGClient
+import PGServers
+import Rehearsals
 import Rules
-import SQLSource
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,13 +33,6 @@ struct RehearsalOptions: ParsableArguments {
             databaseURL: databaseURL, schemaFiles: schemaFiles, setupFiles: setup, strict: strict,
             cluster: .init(binDirectory: pgBin, runAsUser: pgUser),
             replicatedTables: configuration.replicatedTables ?? [])
-    }
-
-    /// The configuration's baseline, for the side a file meets first: the
-    /// subscriber, in the workflow DESIGN.md describes.
-    static func configuredBaseline(_ configuration: Configuration) -> [String] {
-        let baselines = configuration.resolvedBaselines
-        return baselines.subscriber ?? baselines.publisher
     }
 }
 
@@ -84,27 +77,18 @@ struct RehearseCommand: ParsableCommand {
         if replication {
             if rehearsal.databaseURL != nil { fail("--replication rehearses on its own throwaway pair; --database-url does not apply") }
             if !schema.isEmpty { configuration.schema = .shared(schema) }
-            throw ExitCode(replicationOptions.rehearse(files: [file], configuration: configuration, rehearsal: rehearsal,
-                                                       format: format, lintOutput: nil, subscriberSchema: subscriberSchema))
+            let options = replicationOptions.replicationOptions(configuration: configuration, rehearsal: rehearsal,
+                                                                subscriberSchema: subscriberSchema)
+            let rehearsals = ReplicationRehearsal.rehearse(files: [file], configuration: configuration,
+                                                           rules: RuleRegistry.all, options: options)
+            writeStdout(format == "json" ? ReplicationRehearsalJSON.render(rehearsals) : ReplicationRehearsalText.render(rehearsals))
+            throw ExitCode(rehearsals.exitCode)
         }
-        let baseline = schema.isEmpty ? RehearsalOptions.configuredBaseline(configuration) : schema
+        let baseline = schema.isEmpty ? Rehearsal.Options.configuredBaseline(configuration) : schema
         let options = rehearsal.rehearsalOptions(schemaFiles: baseline, configuration: configuration)
-        let report: RehearsalReport
-        do {
-            // An unreadable file is a bad argument: say so before starting a server.
-            _ = try SourceFile.read(path: file)
-            let session = try Rehearsal.prepare(options)
-            defer { session.close() }
-            if let cluster = session.cluster {
-                // Where the server lives (its log included) while it runs; gone afterwards.
-                fputs("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n", stderr)
-            }
-            report = session.rehearse(path: file)
-        } catch {
-            var failed = RehearsalReport(path: file, target: options.databaseURL == nil ? .ephemeralCluster : .database,
-                                         strict: options.strict)
-            failed.setupError = "\(error)"
-            report = failed
+        let report = Rehearsal.rehearse(file: file, options: options) { cluster in
+            // Where the server lives (its log included) while it runs; gone afterwards.
+            fputs("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n", stderr)
         }
         writeStdout(format == "json" ? RehearsalJSON.render(report) + "\n" : RehearsalText.render(report))
         throw ExitCode(report.exitCode)
@@ -127,53 +111,16 @@ struct ReplicationRehearsalOptions: ParsableArguments {
         let configured = configuration.resolvedBaselines
         let baseline = configured.publisher
         let subscriberBaseline = subscriberSchema.isEmpty ? configured.subscriber : subscriberSchema
-        return .init(schemaFiles: baseline, subscriberSchemaFiles: subscriberBaseline, setupFiles: rehearsal.setup,
-                     cluster: .init(binDirectory: rehearsal.pgBin, runAsUser: rehearsal.pgUser),
-                     replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: timeout, traffic: scope)
-    }
-
-    /// Lints (unless `findings` has the file) and rehearses each file on a pair of its own, writes one
-    /// report (after `lintOutput` when given), returns the exit code.
-    func rehearse(files: [String], configuration: Configuration, rehearsal: RehearsalOptions, format: String,
-                  lintOutput: String?, subscriberSchema: [String] = [], findings: [String: [Finding]] = [:]) -> Int32 {
-        SignalTrap.shared.install()
-        var options = replicationOptions(configuration: configuration, rehearsal: rehearsal, subscriberSchema: subscriberSchema)
+        var options = ReplicationRehearsal.Options(
+            schemaFiles: baseline, subscriberSchemaFiles: subscriberBaseline, setupFiles: rehearsal.setup,
+            cluster: .init(binDirectory: rehearsal.pgBin, runAsUser: rehearsal.pgUser),
+            replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: timeout, traffic: scope)
         options.onPairReady = { pair in
             // Where the servers live (their logs included) while they run; gone afterwards.
             fputs("replint: rehearsing on a throwaway publisher in \(pair.publisher.directory) and subscriber in "
                   + "\(pair.subscriber.directory) (removed on exit)\n", stderr)
         }
-        let session = LintSession(configuration: configuration, rules: RuleRegistry.all)
-        let linter = (try? session.linterWithBaselines()) ?? session.linter
-        var reports: [ReplicationRehearsalReport] = []
-        for path in files {
-            guard let source = try? SourceFile.read(path: path) else {
-                var unreadable = ReplicationRehearsalReport(path: path)
-                unreadable.setupError = "cannot read \(path)"
-                reports.append(unreadable)
-                continue
-            }
-            let document = SQLDocument(source)
-            let order = ApplyOrderDeclaration(document: document, configuration: configuration).order
-            // The findings the lint report shows, when there is one; else the file's own.
-            let lintFindings = findings[path] ?? linter.lint(document)
-            reports.append(ReplicationRehearsal.rehearse(document, order: order, findings: lintFindings, options: options))
-        }
-        if format == "json" {
-            let items = reports.map { "    " + ReplicationRehearsalJSON.render($0, indent: "    ") }.joined(separator: ",\n")
-            if let lintOutput {
-                let lint = lintOutput.trimmingSuffix("\n").replacingNewlines(with: "\n  ")
-                writeStdout("{\n  \"lint\": \(lint),\n  \"replication_rehearsals\": [\(items.isEmpty ? "" : "\n" + items + "\n  ")]\n}\n")
-            } else {
-                writeStdout(reports.map { ReplicationRehearsalJSON.render($0) }.joined(separator: "\n") + "\n")
-            }
-        } else {
-            var out = lintOutput ?? ""
-            if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
-            writeStdout(out + reports.map(ReplicationRehearsalText.render).joined(separator: "\n"))
-        }
-        let codes = reports.map(\.exitCode)
-        return codes.contains(2) ? 2 : codes.max() ?? 0
+        return options
     }
 
     /// `15s`, `500ms`, `1m`, or a bare number of seconds.
@@ -186,86 +133,5 @@ struct ReplicationRehearsalOptions: ParsableArguments {
         case "m", "min": return .seconds(Int(value * 60))
         default: return nil
         }
-    }
-}
-
-/// `replint lint --rehearse`: after linting, rehearse every file that has
-/// no finding at the failing severity, on one throwaway cluster (a fresh
-/// copy of the baseline per file) or on `--database-url`; one report.
-struct LintRehearsal {
-    let options: RehearsalOptions
-    let configuration: Configuration
-    let format: String
-
-    /// Writes the lint output and the rehearsals; returns the exit code.
-    func run(after lint: LintReport, lintOutput: String, failOn threshold: Severity) -> Int32 {
-        guard format == "text" || format == "json" else {
-            fail("--rehearse reports as text or json, not `\(format)`")
-        }
-        SignalTrap.shared.install()
-        let baselines = Set(RehearsalOptions.configuredBaseline(configuration) + configuration.baselineFiles)
-        var skipped: [(path: String, reason: String)] = []
-        var files: [String] = []
-        for result in lint.results where result.document != nil && !baselines.contains(result.path) {
-            let blocking = result.findings.filter { $0.severity >= threshold }.count
-            if blocking > 0 {
-                skipped.append((result.path, "\(blocking) finding(s) at \(threshold.rawValue) level"))
-            } else {
-                files.append(result.path)
-            }
-        }
-        var reports: [RehearsalReport] = []
-        var setupError: String?
-        if !files.isEmpty {
-            do {
-                let session = try Rehearsal.prepare(options.rehearsalOptions(
-                    schemaFiles: RehearsalOptions.configuredBaseline(configuration), configuration: configuration))
-                defer { session.close() }
-                reports = files.map(session.rehearse(path:))
-            } catch {
-                setupError = error.description
-            }
-        }
-        writeStdout(format == "json"
-                    ? json(lintOutput: lintOutput, reports: reports, skipped: skipped, setupError: setupError)
-                    : text(lintOutput: lintOutput, reports: reports, skipped: skipped, setupError: setupError))
-        let codes = [lint.exitCode(failOn: threshold), setupError == nil ? 0 : 2] + reports.map(\.exitCode)
-        return codes.contains(2) ? 2 : codes.max() ?? 0
-    }
-
-    private func text(lintOutput: String, reports: [RehearsalReport], skipped: [(path: String, reason: String)],
-                      setupError: String?) -> String {
-        var out = lintOutput
-        if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
-        for report in reports { out += "\n" + RehearsalText.render(report) }
-        for file in skipped { out += "\nnot rehearsed: \(file.path) (\(file.reason))\n" }
-        if let setupError { out += "\ncould not rehearse: \(setupError)\n" }
-        return out
-    }
-
-    private func json(lintOutput: String, reports: [RehearsalReport], skipped: [(path: String, reason: String)],
-                      setupError: String?) -> String {
-        let lint = lintOutput.trimmingSuffix("\n").replacingNewlines(with: "\n  ")
-        let rehearsals = reports.map { "    " + RehearsalJSON.render($0, indent: "    ") }.joined(separator: ",\n")
-        let notRehearsed = skipped.map { "    {\"path\": \(jsonString($0.path)), \"reason\": \(jsonString($0.reason))}" }
-            .joined(separator: ",\n")
-        return "{\n  \"lint\": \(lint),\n"
-            + "  \"rehearsals\": [\(rehearsals.isEmpty ? "" : "\n" + rehearsals + "\n  ")],\n"
-            + "  \"not_rehearsed\": [\(notRehearsed.isEmpty ? "" : "\n" + notRehearsed + "\n  ")],\n"
-            + "  \"rehearsal_setup_error\": \(setupError.map(jsonString) ?? "null")\n}\n"
-    }
-
-    private func jsonString(_ text: String) -> String { JSON.quote(text) }
-}
-
-private extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        var text = self
-        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
-        return text
-    }
-
-    func replacingNewlines(with replacement: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

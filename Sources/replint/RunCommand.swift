@@ -1,6 +1,7 @@
 import ArgumentParser
 import Lint
-import Postgres
+import PGClient
+import Runner
 import Rules
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Postgres
+import PGServers
 
 /// `replint rehearse` as a process: exit codes, output, and the throwaway
 /// cluster gone after success, failure and SIGTERM.

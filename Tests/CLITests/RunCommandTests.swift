@@ -4,7 +4,7 @@ import Testing
 /// `replint run` as a job starts it: arguments, the seed's variables and
 /// exit codes. Everything here fails before a database is needed, or
 /// against one that does not answer; the runs against a real server are in
-/// PostgresTests (RunnerTests, RunnerSignalTests), which start their own.
+/// the RunnerTests target (RunnerTests, RunnerSignalTests), which start their own.
 @Suite struct RunCommandTests {
     static let password = "Pa55-w0rd-XYZ"
 

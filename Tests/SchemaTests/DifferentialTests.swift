@@ -1,5 +1,6 @@
 import Foundation
-import Postgres
+import PGClient
+import PGServers
 import SQLSource
 import Testing
 @testable import Schema

@@ -1,4 +1,5 @@
-import Postgres
+import PGClient
+import PGServers
 
 extension ServerFacts {
     /// Each column default's volatility, decided by PostgreSQL itself rather

@@ -1,4 +1,5 @@
-import Postgres
+import PGClient
+import PGServers
 
 /// What `pg_catalog` says about the user's objects, as fact lines that
 /// `ModelFacts` writes the same way from a `Catalog`. Facts are about

@@ -1,0 +1,14 @@
+/// Which findings keep a file back: those at or above the failing severity
+/// (`fail_on`, `--fail-on`). `lint` exits 1 on them, `run` refuses the file
+/// (unless `--force`), and `lint --rehearse` does not rehearse it.
+public struct LintGate: Sendable {
+    public let failOn: Severity
+
+    public init(failOn: Severity) {
+        self.failOn = failOn
+    }
+
+    public func blocks(_ finding: Finding) -> Bool { finding.severity >= failOn }
+
+    public func blocking(_ findings: [Finding]) -> [Finding] { findings.filter(blocks) }
+}

@@ -1,0 +1,162 @@
+import CLibPQ
+import Logging
+import PGClient
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A throwaway PostgreSQL server in a fresh temporary directory: reachable
+/// only through a unix socket in that directory, tuned for speed over
+/// durability, and removed with everything in it by `stop()`, by deinit, or
+/// on SIGINT/SIGTERM. A start that fails leaves nothing behind.
+public final class EphemeralCluster: @unchecked Sendable {
+    /// The superuser initdb creates, whoever runs the server.
+    public static let superuser = "postgres"
+
+    /// The temporary directory holding everything below.
+    public let directory: String
+    public let dataDirectory: String
+    /// Where the server's socket file lives; pass as libpq's `host`.
+    public let socketDirectory: String
+    /// With TCP off, the port only names the socket file (`.s.PGSQL.<port>`).
+    public let port: Int
+    /// The server log (stderr of postgres), read e.g. for apply-worker errors.
+    public let logFile: String
+    public let binaries: PostgresBinaries
+
+    private let teardown: ClusterTeardown
+    private static let logger = Logger(label: "replint.postgres.cluster")
+
+    private init(binaries: PostgresBinaries, teardown: ClusterTeardown, port: Int) {
+        self.binaries = binaries
+        self.teardown = teardown
+        self.directory = teardown.directory
+        self.dataDirectory = teardown.dataDirectory
+        self.socketDirectory = teardown.directory
+        self.port = port
+        self.logFile = "\(teardown.directory)/server.log"
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// initdb + pg_ctl start in a new temporary directory; returns once the
+    /// server accepts connections.
+    public static func start(_ options: Options = .init()) throws -> EphemeralCluster {
+        let binaries = try PostgresBinaries.locate(.init(explicitDirectory: options.binDirectory))
+        let account = try ServerAccount.resolve(requestedUser: options.runAsUser)
+        let port = nextPort()
+        let parent = options.parentDirectory ?? defaultParentDirectory(switchingUser: account != nil)
+        guard fitsSocketPath(parent) else {
+            throw PostgresError.cluster("\(parent) is too long a path for a unix socket directory; choose a shorter one")
+        }
+        let directory = try FileSystem.makeTemporaryDirectory(in: parent, prefix: "replint-pg-")
+        let teardown = ClusterTeardown(directory: directory, dataDirectory: "\(directory)/data",
+                                       pgCtl: binaries.pgCtl, account: account)
+        teardown.registerWithSignalTrap()
+        let cluster = EphemeralCluster(binaries: binaries, teardown: teardown, port: port)
+        do {
+            try cluster.initialize(options, account: account)
+            try cluster.startServer(account: account)
+        } catch {
+            cluster.stop()
+            throw error
+        }
+        return cluster
+    }
+
+    /// A libpq keyword/value connection string for the socket. sslmode is
+    /// explicit so a PGSSLMODE=require in the environment cannot break it.
+    public func conninfo(database: String = "postgres") -> String {
+        [("host", socketDirectory), ("port", String(port)), ("user", Self.superuser),
+         ("dbname", database), ("sslmode", "disable")]
+            .map { "\($0.0)=\(Connection.quoteConninfoValue($0.1))" }
+            .joined(separator: " ")
+    }
+
+    public func connect(database: String = "postgres") throws -> Connection {
+        try Connection(conninfo: conninfo(database: database))
+    }
+
+    public func createDatabase(_ name: String) throws {
+        let connection = try connect()
+        defer { connection.close() }
+        try connection.execute("CREATE DATABASE \(Connection.quoteIdentifier(name))")
+    }
+
+    /// The server log so far; empty when there is none yet.
+    public func readLog() -> String {
+        FileSystem.contents(of: logFile) ?? ""
+    }
+
+    /// Stops the server at once (no checkpoint) and removes the directory.
+    /// Idempotent and safe from any thread.
+    public func stop() {
+        if !teardown.run() {
+            Self.logger.warning("could not remove every file of the ephemeral cluster", metadata: ["directory": "\(directory)"])
+        }
+    }
+
+    private func initialize(_ options: Options, account: ServerAccount?) throws {
+        if let account, chown(directory, account.uid, account.gid) != 0 {
+            throw PostgresError.cluster("cannot hand \(directory) to user \(account.name): \(errnoDescription())")
+        }
+        let initdb = try teardown.runStep(account.subprocess(binaries.initdb, [
+            "-D", dataDirectory, "-U", Self.superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
+        ], in: directory))
+        guard initdb.succeeded else {
+            throw PostgresError.cluster("initdb failed (\(binaries.initdb)):\n\(initdb.output.trimmingTrailingWhitespace())")
+        }
+        try FileSystem.append(
+            "\n# ephemeral cluster settings (replint)\n"
+                + options.configuration(socketDirectory: socketDirectory, port: port),
+            to: "\(dataDirectory)/postgresql.conf")
+    }
+
+    private func startServer(account: ServerAccount?) throws {
+        let start = try teardown.runStep(account.subprocess(binaries.pgCtl, [
+            "start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-s",
+        ], in: directory))
+        guard start.succeeded else {
+            throw PostgresError.cluster(
+                "PostgreSQL did not start (\(binaries.pgCtl)): \(start.output.trimmingTrailingWhitespace())\n"
+                + "server log:\n\(readLog().trimmingTrailingWhitespace())")
+        }
+        // pg_ctl -w already waited for "ready"; this confirms our conninfo
+        // reaches that server before anyone relies on it.
+        guard PQping(conninfo()) == PQPING_OK else {
+            throw PostgresError.cluster(
+                "PostgreSQL started but does not answer on \(socketDirectory) port \(port); server log:\n"
+                + readLog().trimmingTrailingWhitespace())
+        }
+    }
+
+    private static let portLock = Lock()
+    private static var portCounter = 0
+
+    /// Distinct per process and per cluster, so that log lines and socket
+    /// names tell clusters apart; uniqueness is not required because each
+    /// cluster has its own socket directory.
+    private static func nextPort() -> Int {
+        portLock.withLock {
+            defer { portCounter += 1 }
+            return 54000 + Int(getpid() % 100) * 10 + portCounter % 10
+        }
+    }
+
+    /// TMPDIR when usable; /tmp when the server runs as another user (it must
+    /// traverse the parent) or when TMPDIR is too long for a socket path.
+    private static func defaultParentDirectory(switchingUser: Bool) -> String {
+        guard !switchingUser, let value = getenv("TMPDIR").map({ String(cString: $0) }), !value.isEmpty else { return "/tmp" }
+        let parent = value.hasSuffix("/") && value.count > 1 ? String(value.dropLast()) : value
+        return fitsSocketPath(parent) ? parent : "/tmp"
+    }
+
+    /// sun_path holds 108 bytes: parent + "/replint-pg-XXXXXX/.s.PGSQL.NNNNN" and a NUL.
+    private static func fitsSocketPath(_ parent: String) -> Bool {
+        parent.utf8.count + "/replint-pg-XXXXXX/.s.PGSQL.NNNNN".utf8.count < 108
+    }
+}

@@ -1,0 +1,107 @@
+import Lint
+import PGServers
+import SQLSource
+
+/// What `replint lint --rehearse` showed: the lint report, a rehearsal of
+/// every file without a finding at the failing severity, and the files it
+/// left out and why.
+public struct LintRehearsalReport: Sendable {
+    public struct NotRehearsed: Sendable, Equatable {
+        public let path: String
+        public let reason: String
+    }
+
+    public let lint: LintReport
+    public let failOn: Severity
+    public var rehearsals: [RehearsalReport] = []
+    public var notRehearsed: [NotRehearsed] = []
+    /// The cluster could not be started or loaded (exit 2).
+    public var setupError: String?
+
+    public init(lint: LintReport, failOn: Severity) {
+        self.lint = lint
+        self.failOn = failOn
+    }
+
+    public var exitCode: Int32 {
+        ExitCodes.combined([lint.exitCode(failOn: failOn), setupError == nil ? 0 : 2] + rehearsals.map(\.exitCode))
+    }
+}
+
+extension Rehearsal {
+    /// `replint rehearse FILE`: prepares the target, rehearses the file and
+    /// closes. What stops the rehearsal before the file runs becomes the
+    /// report's setup error (exit 2). `onClusterReady` is told where a
+    /// throwaway cluster lives while it runs.
+    public static func rehearse(file path: String, options: Options,
+                                onClusterReady: (EphemeralCluster) -> Void = { _ in }) -> RehearsalReport {
+        do {
+            // An unreadable file is a bad argument: say so before starting a server.
+            _ = try SourceFile.read(path: path)
+            let session = try prepare(options)
+            defer { session.close() }
+            if let cluster = session.cluster { onClusterReady(cluster) }
+            return session.rehearse(path: path)
+        } catch {
+            var failed = RehearsalReport(path: path, target: options.databaseURL == nil ? .ephemeralCluster : .database,
+                                         strict: options.strict)
+            failed.setupError = "\(error)"
+            return failed
+        }
+    }
+
+    /// `replint lint --rehearse`: after linting, every file that `gate` lets
+    /// through is rehearsed on one target (a fresh copy of the baseline per
+    /// file on a throwaway cluster, or `--database-url`).
+    public static func rehearse(linted lint: LintReport, failOn: Severity, configuration: Configuration,
+                                options: Options) -> LintRehearsalReport {
+        let gate = LintGate(failOn: failOn)
+        var report = LintRehearsalReport(lint: lint, failOn: failOn)
+        var files: [String] = []
+        for result in RehearsableFiles(lint, configuration: configuration).results {
+            let blocking = gate.blocking(result.findings).count
+            if blocking > 0 {
+                report.notRehearsed.append(.init(path: result.path, reason: "\(blocking) finding(s) at \(failOn.rawValue) level"))
+            } else {
+                files.append(result.path)
+            }
+        }
+        guard !files.isEmpty else { return report }
+        do {
+            let session = try prepare(options)
+            defer { session.close() }
+            report.rehearsals = files.map(session.rehearse(path:))
+        } catch {
+            report.setupError = error.description
+        }
+        return report
+    }
+}
+
+extension Rehearsal.Options {
+    /// The configuration's baseline, for the side a file meets first: the
+    /// subscriber, in the workflow DESIGN.md describes.
+    public static func configuredBaseline(_ configuration: Configuration) -> [String] {
+        let baselines = configuration.resolvedBaselines
+        return baselines.subscriber ?? baselines.publisher
+    }
+}
+
+/// The files of a lint report a rehearsal runs: those that were read and
+/// are not a baseline schema.
+struct RehearsableFiles {
+    let results: [FileResult]
+
+    init(_ lint: LintReport, configuration: Configuration) {
+        let baselines = Set(Rehearsal.Options.configuredBaseline(configuration) + configuration.baselineFiles)
+        results = lint.results.filter { $0.document != nil && !baselines.contains($0.path) }
+    }
+}
+
+/// DESIGN.md's exit codes over several results: 2 when anything could not
+/// be done, else the worst.
+enum ExitCodes {
+    static func combined(_ codes: [Int32]) -> Int32 {
+        codes.contains(2) ? 2 : codes.max() ?? 0
+    }
+}
