@@ -70,10 +70,16 @@ public protocol Rule: Sendable {
     var description: RuleDescription { get }
     func check(_ statement: Statement, in context: LintContext) -> [Violation]
     func checkFile(_ context: LintContext) -> [Violation]
+    /// The parts of `statement` whose apply order this rule owns. A change
+    /// that is not `either` is one the rule reports as a hazard of its own;
+    /// `replication-apply-order` owns the plain ones and speaks for a rule
+    /// that is turned off.
+    func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange]
 }
 
 extension Rule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] { [] }
     public func checkFile(_ context: LintContext) -> [Violation] { [] }
+    public func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange] { [] }
     public var id: String { description.id }
 }
