@@ -15,10 +15,10 @@ public struct OrderedChange: Sendable {
     /// (DROP NOT NULL before DROP COLUMN).
     public let prerequisite: String?
     /// The rule that declares the change, and reports it when it is a hazard.
-    public let rule: String
+    public let rule: RuleID
 
     public init(statement: Int, command: Int, range: Range<Int>, order: ApplyOrder, reason: String,
-                prerequisite: String? = nil, rule: String) {
+                prerequisite: String? = nil, rule: RuleID) {
         self.statement = statement
         self.command = command
         self.range = range

@@ -44,7 +44,7 @@ import SQLSource
     static let owners = RuleRegistry.all.filter { $0.description.category == .replication && $0.id != "replication-apply-order" }
 
     /// Walks `test` and hands each statement's changes and violations, rule by rule, to `visit`.
-    func walk(_ test: Case, off: [String] = [],
+    func walk(_ test: Case, off: [RuleID] = [],
               _ visit: (Statement, LintContext, [(rule: any Rule, changes: [OrderedChange], violations: [Violation])]) -> Void) throws {
         let document = try SQLDocument(path: "m.sql", text: test.sql)
         var configuration = Configuration()
@@ -67,7 +67,7 @@ import SQLSource
     }
 
     @Test func theCorpusHasOrderedChangesOfEveryOwner() throws {
-        var owning = Set<String>()
+        var owning = Set<RuleID>()
         for test in Self.cases {
             try walk(test) { _, _, perRule in
                 for entry in perRule where entry.changes.contains(where: { $0.order != .either }) { owning.insert(entry.rule.id) }
@@ -112,7 +112,7 @@ import SQLSource
         }
     }
 
-    func applyOrderMessages(_ sql: String, off: [String]) throws -> [String] {
+    func applyOrderMessages(_ sql: String, off: [RuleID]) throws -> [String] {
         let document = try SQLDocument(path: "m.sql", text: sql)
         var configuration = Configuration()
         for id in off { configuration.ruleSettings[id] = .off }

@@ -112,7 +112,7 @@ struct LintGate {
             let level: RunLog.Level = finding.severity >= threshold ? .error : (finding.severity == .info ? .info : .warning)
             log.record(level, "finding",
                        "\(finding.path):\(finding.start): \(finding.severity.rawValue)[\(finding.ruleID)] \(finding.message) (help: \(finding.help))",
-                       [RunLog.Field("rule", .string(finding.ruleID)), RunLog.Field("severity", .string(finding.severity.rawValue)),
+                       [RunLog.Field("rule", .string(finding.ruleID.rawValue)), RunLog.Field("severity", .string(finding.severity.rawValue)),
                         RunLog.Field("line", .int(finding.start.line)), RunLog.Field("column", .int(finding.start.column))])
         }
         let blocking = findings.filter { $0.severity >= threshold }.count

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationAddRequiredColumn: RuleID = "replication-add-required-column"
+}
+
 public struct ReplicationAddRequiredColumnRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.addRequiredColumn,
+        id: .replicationAddRequiredColumn,
         name: "NOT NULL column without a default",
         category: .replication,
         defaultSeverity: .error,

@@ -1,12 +1,16 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let replicationApplyOrder: RuleID = "replication-apply-order"
+}
+
 /// A statement whose side-first order is the opposite of its file's.
 public struct ReplicationApplyOrderRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.applyOrder,
+        id: .replicationApplyOrder,
         name: "Statement in the wrong apply order",
         category: .replication,
         defaultSeverity: .error,

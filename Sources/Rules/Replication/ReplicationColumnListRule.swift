@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationColumnList: RuleID = "replication-column-list"
+}
+
 public struct ReplicationColumnListRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.columnList,
+        id: .replicationColumnList,
         name: "Column-list publication",
         category: .replication,
         defaultSeverity: .error,

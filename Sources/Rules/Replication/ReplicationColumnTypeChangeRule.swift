@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationColumnTypeChange: RuleID = "replication-column-type-change"
+}
+
 public struct ReplicationColumnTypeChangeRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.columnTypeChange,
+        id: .replicationColumnTypeChange,
         name: "Column type change on a replicated table",
         category: .replication,
         defaultSeverity: .error,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationDataMigration: RuleID = "replication-data-migration"
+}
+
 public struct ReplicationDataMigrationRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.dataMigration,
+        id: .replicationDataMigration,
         name: "Data migration on a replicated table",
         category: .replication,
         defaultSeverity: .warning,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationGeneratedColumn: RuleID = "replication-generated-column"
+}
+
 public struct ReplicationGeneratedColumnRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.generatedColumn,
+        id: .replicationGeneratedColumn,
         name: "Generated column change",
         category: .replication,
         defaultSeverity: .error,

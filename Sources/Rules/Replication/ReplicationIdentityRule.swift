@@ -2,12 +2,16 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationIdentity: RuleID = "replication-identity"
+}
+
 /// Changes that leave a published table without a usable replica identity.
 public struct ReplicationIdentityRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.identity,
+        id: .replicationIdentity,
         name: "Replica identity lost or unusable",
         category: .replication,
         defaultSeverity: .error,

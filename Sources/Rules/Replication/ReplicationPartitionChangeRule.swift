@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationPartitionChange: RuleID = "replication-partition-change"
+}
+
 public struct ReplicationPartitionChangeRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.partitionChange,
+        id: .replicationPartitionChange,
         name: "Partition change on a replicated table",
         category: .replication,
         defaultSeverity: .warning,

@@ -1,11 +1,15 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let replicationPublicationDDL: RuleID = "replication-publication-ddl"
+}
+
 public struct ReplicationPublicationDDLRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.publicationDDL,
+        id: .replicationPublicationDDL,
         name: "Publication or subscription DDL in a migration",
         category: .replication,
         defaultSeverity: .error,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationRefreshNeeded: RuleID = "replication-refresh-needed"
+}
+
 public struct ReplicationRefreshNeededRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.refreshNeeded,
+        id: .replicationRefreshNeeded,
         name: "Subscription needs REFRESH PUBLICATION",
         category: .replication,
         defaultSeverity: .warning,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationRename: RuleID = "replication-rename"
+}
+
 public struct ReplicationRenameRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.rename,
+        id: .replicationRename,
         name: "Rename of something replication matches by name",
         category: .replication,
         defaultSeverity: .error,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationSequenceChange: RuleID = "replication-sequence-change"
+}
+
 public struct ReplicationSequenceChangeRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.sequenceChange,
+        id: .replicationSequenceChange,
         name: "Sequence change",
         category: .replication,
         defaultSeverity: .warning,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationTrigger: RuleID = "replication-trigger"
+}
+
 public struct ReplicationTriggerRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.trigger,
+        id: .replicationTrigger,
         name: "Trigger on a replicated table",
         category: .replication,
         defaultSeverity: .warning,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationTruncate: RuleID = "replication-truncate"
+}
+
 public struct ReplicationTruncateRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.truncate,
+        id: .replicationTruncate,
         name: "TRUNCATE of a replicated table",
         category: .replication,
         defaultSeverity: .warning,

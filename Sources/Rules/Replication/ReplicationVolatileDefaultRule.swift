@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationVolatileDefault: RuleID = "replication-volatile-default"
+}
+
 public struct ReplicationVolatileDefaultRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.volatileDefault,
+        id: .replicationVolatileDefault,
         name: "Non-immutable default on a new column",
         category: .replication,
         defaultSeverity: .error,

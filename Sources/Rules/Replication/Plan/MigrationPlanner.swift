@@ -45,8 +45,8 @@ public enum MigrationPlanner {
     /// opposite orders in one ALTER TABLE are unsafe too (split the ALTER).
     /// The rule named beside a statement is the one that reports its hazard;
     /// apply-order's own plain changes name none.
-    static func combine(_ changes: [OrderedChange]) -> (ApplyOrder, String, String?) {
-        func owner(_ change: OrderedChange) -> String? { change.rule == ReplicationRuleID.applyOrder ? nil : change.rule }
+    static func combine(_ changes: [OrderedChange]) -> (ApplyOrder, String, RuleID?) {
+        func owner(_ change: OrderedChange) -> RuleID? { change.rule == RuleID.replicationApplyOrder ? nil : change.rule }
         let ordered = changes.filter { $0.order != .either }
         if let unsafe = ordered.first(where: { $0.order == .unsafe }) { return (.unsafe, unsafe.reason, owner(unsafe)) }
         let orders = Set(ordered.map(\.order))

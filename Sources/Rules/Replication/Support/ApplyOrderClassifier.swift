@@ -15,7 +15,7 @@ enum ApplyOrderClassifier {
     /// in the order of the statement's commands. A command some rule claims
     /// is that rule's; apply-order's plain order for it gives way.
     static func changes(_ statement: Statement, in context: LintContext) -> [OrderedChange] {
-        let claimed = RuleRegistry.all.filter { $0.id != ReplicationRuleID.applyOrder }
+        let claimed = RuleRegistry.all.filter { $0.id != RuleID.replicationApplyOrder }
             .flatMap { $0.orderedChanges(statement, in: context) }
         let taken = Set(claimed.map(\.command))
         let plain = plainChanges(statement, in: context).filter { !taken.contains($0.command) }
@@ -79,7 +79,7 @@ enum ApplyOrderClassifier {
 
         func callAsFunction(_ order: ApplyOrder, _ reason: String, command: Int = 0, prerequisite: String? = nil) -> OrderedChange {
             OrderedChange(statement: statement.index, command: command, range: statement.range, order: order, reason: reason,
-                          prerequisite: prerequisite, rule: ReplicationRuleID.applyOrder)
+                          prerequisite: prerequisite, rule: RuleID.replicationApplyOrder)
         }
     }
 }

@@ -7,7 +7,7 @@ import SQLSource
 /// `replication-apply-order` may stay quiet about it: the owner has spoken.
 public struct Hazards {
     let statement: Statement
-    let rule: String
+    let rule: RuleID
     /// ALTER TABLE's parse node also carries ALTER VIEW, INDEX, FOREIGN TABLE,
     /// SEQUENCE and TYPE ... ATTRIBUTE. Rules still report those, but no
     /// order was ever given to them, and `plan` keeps it so.
@@ -15,7 +15,7 @@ public struct Hazards {
     public private(set) var violations: [Violation] = []
     public private(set) var changes: [OrderedChange] = []
 
-    init(_ statement: Statement, rule: String) {
+    init(_ statement: Statement, rule: RuleID) {
         self.statement = statement
         self.rule = rule
         hasApplyOrder = statement.node?.alterTable.map(\.altersTable) ?? true
