@@ -44,15 +44,13 @@ public struct ReplicationAddRequiredColumnRule: HazardRule {
             error: "Subscriber-first: `null value in column \"region\" of relation \"hosts\" violates not-null constraint`. Publisher-first: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"region\"`.",
             docs: ReplicationNotes.restrictions))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
         for (index, command) in alter.commands.enumerated() {
             guard command.action == .addColumn || command.action == .addColumnRecurse,
                   let def = command.definition?.columnDef, ColumnFacts(def, context).cause == .required else { continue }
             found.report("adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)",
                          needs: .unsafe, because: "`\(def.name)` is NOT NULL without a default", command: index)
         }
-        return found
     }
 }

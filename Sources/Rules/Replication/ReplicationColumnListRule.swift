@@ -48,11 +48,10 @@ public struct ReplicationColumnListRule: HazardRule {
             error: "`cannot drop column display_name of table hbi.hosts because other objects depend on it` / `DETAIL: publication of table hbi.hosts in publication hbi_hosts_pub depends on column display_name of table hbi.hosts`; with CASCADE: `drop cascades to publication of table hbi.hosts in publication hbi_hosts_pub` (a NOTICE, and nothing replicates any more).",
             docs: ReplicationNotes.columnLists))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
         let lists = table.columnLists
-        guard !lists.isEmpty else { return found }
+        guard !lists.isEmpty else { return }
         for (index, command) in alter.commands.enumerated() {
             switch command.action {
             case .dropColumn, .dropColumnRecurse:
@@ -75,6 +74,5 @@ public struct ReplicationColumnListRule: HazardRule {
                 continue
             }
         }
-        return found
     }
 }

@@ -45,9 +45,8 @@ public struct ReplicationColumnTypeChangeRule: HazardRule {
             error: "`value too long for type character varying(100)`; `integer out of range`; `invalid input syntax for type ...`.",
             docs: ReplicationNotes.restrictions))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
         for (index, command) in alter.commands.enumerated() where command.action == .alterColumnType {
             let column = command.name ?? "?"
             let order = Self.order(command, table, context)
@@ -60,7 +59,6 @@ public struct ReplicationColumnTypeChangeRule: HazardRule {
             found.report("changes the type of `\(column)` on \(table.described); while the sides disagree a value may not fit the subscriber (`value too long for type ...`) and apply stops; \(advice)",
                          needs: order, because: "changes the type of `\(command.columnName)`", command: index)
         }
-        return found
     }
 
     /// Widening type changes go subscriber-first, narrowing ones publisher-first; others break both ways.

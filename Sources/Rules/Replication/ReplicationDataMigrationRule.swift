@@ -45,15 +45,13 @@ public struct ReplicationDataMigrationRule: HazardRule {
             error: "An INSERT run on both sides: `duplicate key value violates unique constraint \"groups_pkey\"` in the apply worker. An UPDATE: none, the rows differ.",
             docs: ReplicationNotes.conflicts))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
         guard let node = statement.node, let relation = Self.dataTarget(node),
-              let table = context.replicatedTable(relation) else { return found }
+              let table = context.replicatedTable(relation) else { return }
         var message = "changes rows of \(table.described) in a migration: run on both sides, the change applies twice (an INSERT with a fixed key stops apply with `duplicate key value violates unique constraint`, an UPDATE diverges in the window); run it on the publisher only"
         let unbounded = (node.update.map { $0.whereClause == nil } ?? false) || (node.delete.map { $0.whereClause == nil } ?? false)
         if unbounded { message += "; without WHERE it is also one huge transaction for the subscriber to replay" }
         found.report(message, needs: .publisherFirst, because: "data changes replicate: run them on the publisher only")
-        return found
     }
 
     /// The table a data change writes; alembic's own bookkeeping is another rule's.

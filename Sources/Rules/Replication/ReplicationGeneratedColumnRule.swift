@@ -43,9 +43,8 @@ public struct ReplicationGeneratedColumnRule: HazardRule {
             error: "Publisher-first: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"name_lower\"`; subscriber-first: none, the column stays NULL for replicated rows.",
             docs: ReplicationNotes.restrictions))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
         for (index, command) in alter.commands.enumerated() {
             switch command.action {
             case .dropExpression:
@@ -63,6 +62,5 @@ public struct ReplicationGeneratedColumnRule: HazardRule {
                 continue
             }
         }
-        return found
     }
 }

@@ -51,9 +51,8 @@ public struct ReplicationIdentityRule: HazardRule {
             error: "`cannot update table \"hosts\" because it does not have a replica identity and publishes updates` (and `... publishes deletes`), raised to the publisher's application; `Column list used by the publication does not cover the replica identity`; `cannot update table \"hosts\"` with `Column used in the publication WHERE expression is not part of the replica identity`.",
             docs: ReplicationNotes.replicaIdentity + "; " + ReplicationNotes.rowFilter))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             for (index, command) in alter.commands.enumerated() {
                 hazards(command, index, table, statement, context, into: &found)
@@ -68,7 +67,6 @@ public struct ReplicationIdentityRule: HazardRule {
                              needs: .either, because: reason, command: index)
             }
         }
-        return found
     }
 
     /// Identity changes need no order; they break the publisher's UPDATE and

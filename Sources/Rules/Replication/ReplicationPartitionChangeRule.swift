@@ -44,9 +44,8 @@ public struct ReplicationPartitionChangeRule: HazardRule {
             error: "`logical replication target relation \"hbi.hosts_p4\" does not exist`; `no partition of relation \"hosts\" found for row`.",
             docs: ReplicationNotes.publication))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         if let create = node.createTable, create.isPartition, let parent = create.inherits.first,
            let table = context.replicatedTable(parent) {
             found.report("creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first",
@@ -66,6 +65,5 @@ public struct ReplicationPartitionChangeRule: HazardRule {
                 }
             }
         }
-        return found
     }
 }

@@ -42,9 +42,8 @@ public struct ReplicationPublicationDDLRule: HazardRule {
             error: "On the subscriber: `publication \"hbi_hosts_pub\" does not exist`.",
             docs: ReplicationNotes.publication))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         let isPublication = node.createPublication != nil || node.alterPublication != nil || node.drop?.objectKind == .publication
         let isSubscription = ["CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt"].contains(node.kindName)
             || node.drop?.objectKind == .subscription
@@ -56,6 +55,5 @@ public struct ReplicationPublicationDDLRule: HazardRule {
             found.report("subscription DDL in a migration: on the publisher it is meaningless or harmful; run it on the subscriber as replication set-up",
                          needs: .either, because: reason)
         }
-        return found
     }
 }

@@ -46,9 +46,8 @@ public struct ReplicationRefreshNeededRule: HazardRule {
             error: "None: the subscriber's table silently stays behind until the refresh (for good with `copy_data = false`).",
             docs: ReplicationNotes.subscription))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         let refresh = "run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` (with copy_data) on the subscriber once both sides have it; until then its changes are silently not applied"
         let publications = context.replicationSource == .publications
         if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
@@ -56,22 +55,21 @@ public struct ReplicationRefreshNeededRule: HazardRule {
             // Moving a table nothing replicates needs no order, whether or not a publication picks it up there.
             let reason = "moves a table that is not replicated"
             let by = publications ? context.publicationsPickingUp(QualifiedName(move.newSchema, relation.name)).map(\.name) : []
-            guard !by.isEmpty else { found.declare(either: reason); return found }
+            guard !by.isEmpty else { found.declare(either: reason); return }
             found.report("moves `\(relation.qualifiedName)` into schema `\(move.newSchema)`, which \(by.joined(separator: ", ")) publishes: \(refresh)",
                          needs: .either, because: reason)
-            return found
+            return
         }
-        guard publications else { return found }
+        guard publications else { return }
         if let create = node.createTable, !create.isTemporary, !create.isPartition {
             let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
             let by = context.publicationsPickingUp(name).filter { $0.entry(for: name) == nil }.map(\.name)
-            guard !by.isEmpty else { return found }
+            guard !by.isEmpty else { return }
             found.report("\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)")
         } else if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation) {
             let direct = parent.memberships.filter { !$0.viaPartitionRoot }.map(\.publication)
-            guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return found }
+            guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return }
             found.report("attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)")
         }
-        return found
     }
 }

@@ -50,9 +50,8 @@ public struct ReplicationRenameRule: HazardRule {
             error: "`logical replication target relation \"hbi.hosts\" is missing replicated column: \"tags\"`; for a table, `logical replication target relation \"public.hosts\" does not exist`; for an enum label, `invalid input value for enum hbi.state: \"online\"`.",
             docs: ReplicationNotes.restrictions))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         if let rename = node.rename {
             hazards(rename, statement, context, into: &found)
         } else if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
@@ -63,7 +62,6 @@ public struct ReplicationRenameRule: HazardRule {
             found.report("renames label '\(old)' of enum `\(alter.names.joined(separator: "."))`, used by \(users.joined(separator: ", ")): rows carrying either label are rejected on the side that does not know it (`invalid input value for enum`)",
                          needs: .unsafe, because: "renaming an enum label breaks rows that carry it on the other side")
         }
-        return found
     }
 
     private func hazards(_ rename: Rename, _ statement: Statement, _ context: LintContext, into found: inout Hazards) {

@@ -46,15 +46,14 @@ public struct ReplicationSequenceChangeRule: HazardRule {
 
     private static let movingOptions: Set<String> = ["restart", "increment", "start", "minvalue", "maxvalue"]
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         let reason = "sequences are not replicated"
         if node.isSelect && node.descendants().contains(where: { $0.functionCall?.name.last?.lowercased() == "setval" }) {
             found.report("setval() moves a sequence on this side only: sequences are not replicated, so the other side is left behind and a failover collides",
                          needs: .either, because: reason)
         } else if let alter = node.alterSequence {
-            guard alter.options.contains(where: { Self.movingOptions.contains($0.name) }) else { found.declare(either: reason); return found }
+            guard alter.options.contains(where: { Self.movingOptions.contains($0.name) }) else { found.declare(either: reason); return }
             found.report("changes sequence `\(alter.relation.qualifiedName)` on this side only: sequences are not replicated, so the other side is left behind and a failover collides",
                          needs: .either, because: reason)
         } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
@@ -68,7 +67,6 @@ public struct ReplicationSequenceChangeRule: HazardRule {
             // TRUNCATE's own order is replication-truncate's.
             found.report("TRUNCATE ... RESTART IDENTITY resets sequences on this side only: sequences are not replicated")
         }
-        return found
     }
 
     private func restarts(_ command: AlterTableCommand) -> Bool {

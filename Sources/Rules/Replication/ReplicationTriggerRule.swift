@@ -44,9 +44,8 @@ public struct ReplicationTriggerRule: HazardRule {
             error: "None: the trigger silently does not run for replicated rows.",
             docs: ReplicationNotes.triggers))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let node = statement.node else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         if let trigger = node.createTrigger, let table = context.replicatedTable(trigger.relation) {
             found.report("creates trigger `\(trigger.name)` on \(table.described): it does not fire for replicated rows on the subscriber; decide whether the subscriber needs its effect",
                          needs: .either, because: "a trigger on a replicated table does not fire for replicated rows")
@@ -68,6 +67,5 @@ public struct ReplicationTriggerRule: HazardRule {
                 }
             }
         }
-        return found
     }
 }

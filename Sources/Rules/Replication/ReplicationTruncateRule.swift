@@ -41,13 +41,11 @@ public struct ReplicationTruncateRule: HazardRule {
             error: "With a subscriber-only foreign key: `cannot truncate a table referenced in a foreign key constraint`.",
             docs: ReplicationNotes.publication))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let truncate = statement.node?.truncate else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let truncate = statement.node?.truncate else { return }
         let tables = truncate.relations.compactMap { context.replicatedTable($0) }
-        guard !tables.isEmpty else { return found }
+        guard !tables.isEmpty else { return }
         found.report("truncates \(tables.map(\.described).joined(separator: ", ")): TRUNCATE replicates, so run it on the publisher only; the subscriber applies it with RESTRICT, and a subscriber-only foreign key to the table stops apply for good",
                      needs: .either, because: "TRUNCATE replicates by itself")
-        return found
     }
 }

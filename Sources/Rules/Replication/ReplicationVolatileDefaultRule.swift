@@ -47,9 +47,8 @@ public struct ReplicationVolatileDefaultRule: HazardRule {
             error: "None: the rows silently differ. `replint rehearse --replication` shows the first differing key.",
             docs: ReplicationNotes.restrictions))
 
-    public func hazards(_ statement: Statement, in context: LintContext) -> Hazards {
-        var found = Hazards(statement, rule: id)
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return found }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
         for (index, command) in alter.commands.enumerated() {
             guard command.action == .addColumn || command.action == .addColumnRecurse, let def = command.definition?.columnDef else { continue }
             let facts = ColumnFacts(def, context)
@@ -58,6 +57,5 @@ public struct ReplicationVolatileDefaultRule: HazardRule {
                          needs: facts.cause == .filledPerSide ? .subscriberFirst : nil,
                          because: "`\(def.name)` is filled by \(facts.defaultDescription) on each side separately", command: index)
         }
-        return found
     }
 }

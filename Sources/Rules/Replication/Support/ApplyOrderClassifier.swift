@@ -15,14 +15,16 @@ enum ApplyOrderClassifier {
     /// in the order of the statement's commands. A command some rule claims
     /// is that rule's; apply-order's plain order for it gives way.
     static func changes(_ statement: Statement, in context: LintContext) -> [OrderedChange] {
-        let claimed = RuleRegistry.all.filter { $0.id != RuleID.replicationApplyOrder }
-            .flatMap { $0.orderedChanges(statement, in: context) }
+        let claimed = owners.flatMap { $0.orderedChanges(statement, in: context) }
         let taken = Set(claimed.map(\.command))
         let plain = plainChanges(statement, in: context).filter { !taken.contains($0.command) }
         return (claimed + plain).enumerated()
             .sorted { ($0.element.command, $0.offset) < ($1.element.command, $1.offset) }
             .map(\.element)
     }
+
+    /// The rules that can claim a change: apply-order's is what they leave.
+    static let owners: [any Rule] = RuleRegistry.all.filter { $0 is any HazardRule }
 
     /// The order each part of the statement needs by its shape alone.
     static func plainChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange] {
