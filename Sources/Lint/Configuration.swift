@@ -23,7 +23,7 @@ public struct Configuration: Sendable {
     public var applyOrder: ApplyOrder = .subscriberFirst
     /// Glob -> declared apply order, for files whose name matches.
     public var fileApplyOrders: [(glob: String, order: ApplyOrder)] = []
-    public var ruleSettings: [String: RuleSetting] = [:]
+    public var ruleSettings: [RuleID: RuleSetting] = [:]
     public var exclude: [String] = []
     public var failOn: Severity = .error
 

@@ -27,7 +27,7 @@ public enum ConfigurationLoader {
     }
 
     /// Reads `path`. Only called when a file exists, so runs without one never load YAML.
-    public static func load(path: String, knownRules: Set<String>) throws -> Configuration {
+    public static func load(path: String, knownRules: Set<RuleID>) throws -> Configuration {
         let bytes: [UInt8]
         do { bytes = try SourceFile.readBytes(path: path) } catch {
             throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.reason)")

@@ -4,7 +4,7 @@ import Yams
 /// values with the line they are on.
 struct ConfigurationReader {
     let path: String
-    let knownRules: Set<String>
+    let knownRules: Set<RuleID>
 
     func fail(_ node: Yams.Node, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, line: node.mark.map { $0.line }, message: message)
@@ -71,7 +71,7 @@ struct ConfigurationReader {
 
     func rules(_ node: Yams.Node, into config: inout Configuration) throws {
         for (k, v) in try mapping(node, "rules") {
-            let id = try scalar(k, "rules")
+            let id = RuleID(rawValue: try scalar(k, "rules"))
             guard knownRules.contains(id) else { throw fail(k, "unknown rule `\(id)` under `rules` (`replint rules` lists them)") }
             // YAML 1.1 reads a bare `off` as false; accept both spellings.
             let raw = try scalar(v, "rules.\(id)")

@@ -22,7 +22,7 @@ public struct Violation: Sendable {
 
 /// One reported problem, with everything a reporter needs.
 public struct Finding: Sendable {
-    public let ruleID: String
+    public let ruleID: RuleID
     public let category: RuleCategory
     public let severity: Severity
     public let path: String
@@ -35,7 +35,7 @@ public struct Finding: Sendable {
     public let help: String
     public let fix: Range<Int>?
 
-    public init(ruleID: String, category: RuleCategory, severity: Severity, path: String, range: Range<Int>,
+    public init(ruleID: RuleID, category: RuleCategory, severity: Severity, path: String, range: Range<Int>,
                 start: SourceLocation, end: SourceLocation, statement: String, message: String, help: String,
                 fix: Range<Int>? = nil) {
         self.fix = fix

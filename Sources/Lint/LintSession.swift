@@ -15,7 +15,12 @@ public struct LintSession: Sendable {
     /// ones before it leave (`--sequence`).
     public var sequence = false
 
+    /// Reports baseline statements that do not parse; found among all rules,
+    /// so that turning it off does not hide a broken baseline.
+    let baselineSyntaxReporter: RuleDescription?
+
     public init(configuration: Configuration, rules: [any Rule], schemaStrict: Bool = false) {
+        baselineSyntaxReporter = rules.first { $0.engineRole == .baselineSyntaxError }?.description
         var linter = Linter(rules: rules, configuration: configuration)
         linter.schemaStrict = schemaStrict
         self.linter = linter
@@ -35,7 +40,7 @@ public struct LintSession: Sendable {
             switch loadBaselines() {
             case .success(let baselines?):
                 linter.baselines = baselines
-                baselineResults = LintSession.syntaxErrorResults(baselines)
+                baselineResults = syntaxErrorResults(baselines)
                 if linter.schemaStrict { notes += baselines.warnings.map { "baseline contradicts itself: \($0)" } }
             case .success(nil): break
             case .failure(let error): errors.append("schema file \(error.description)")
@@ -91,12 +96,13 @@ public struct LintSession: Sendable {
     }
 
     /// A baseline statement that does not parse is one finding in the baseline's own file.
-    static func syntaxErrorResults(_ baselines: Baselines) -> [FileResult] {
+    func syntaxErrorResults(_ baselines: Baselines) -> [FileResult] {
+        guard let reporter = baselineSyntaxReporter else { return [] }
         var byPath: [(path: String, document: SQLDocument, findings: [Finding])] = []
         for error in baselines.syntaxErrors {
             let file = error.document.file
             let finding = Finding(
-                ruleID: "syntax-error", category: .alembic, severity: .error, path: error.path, range: error.range,
+                ruleID: reporter.id, category: reporter.category, severity: .error, path: error.path, range: error.range,
                 start: error.location, end: file.location(of: error.range.upperBound), statement: error.statement,
                 message: "the baseline schema does not parse here (\(error.message)); the model is built without this statement",
                 help: "Regenerate the baseline with `pg_dump --schema-only`, or fix the statement.")

@@ -38,7 +38,7 @@ public struct Linter: Sendable {
                 }
             }
         })
-        if schemaStrict, let reporter = rules.first(where: { $0.id == Linter.schemaContradictionID }) {
+        if schemaStrict, let reporter = rules.first(where: { $0.engineRole == .schemaContradiction }) {
             findings += walked.contradictions.map { warning in
                 finding(Violation(range: warning.range ?? 0..<0, message: warning.message), rule: reporter, document: document, statement: nil)
             }
@@ -78,15 +78,10 @@ public struct Linter: Sendable {
         return (publisher.warnings, publisher.catalog)
     }
 
-    /// The id under which suppressions that silence nothing are reported.
-    public static let unusedSuppressionID = "unused-suppression"
-    /// The id under which `--schema-strict` reports statements the schema model contradicts.
-    public static let schemaContradictionID = "schema-contradiction"
-
     private func applySuppressions(_ findings: [Finding], _ document: SQLDocument) -> [Finding] {
         var suppressions = Suppressions(document)
         var kept = findings.filter { !suppressions.silences($0) }
-        guard let reporter = rules.first(where: { $0.id == Linter.unusedSuppressionID }) else { return kept }
+        guard let reporter = rules.first(where: { $0.engineRole == .unusedSuppression }) else { return kept }
         for (comment, rule) in suppressions.unused {
             let known = rules.contains { $0.id == rule }
             let message = known ? "this suppression of `\(rule)` silences nothing" : "`\(rule)` is not a rule replint knows (or it is turned off)"

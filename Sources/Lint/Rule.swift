@@ -3,7 +3,7 @@ import SQLSource
 /// A rule's metadata: everything its page, `replint rules` and the example
 /// tests need sits here, at the top of the rule's own file.
 public struct RuleDescription: Sendable {
-    public let id: String
+    public let id: RuleID
     public let name: String
     public let category: RuleCategory
     public let defaultSeverity: Severity
@@ -17,7 +17,7 @@ public struct RuleDescription: Sendable {
     /// Extra sections of the rule's page (title, Markdown body).
     public let notes: [(title: String, body: String)]
 
-    public init(id: String, name: String, category: RuleCategory, defaultSeverity: Severity,
+    public init(id: RuleID, name: String, category: RuleCategory, defaultSeverity: Severity,
                 summary: String, rationale: String, safeAlternative: String,
                 triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
                 notes: [(title: String, body: String)] = []) {
@@ -70,10 +70,19 @@ public protocol Rule: Sendable {
     var description: RuleDescription { get }
     func check(_ statement: Statement, in context: LintContext) -> [Violation]
     func checkFile(_ context: LintContext) -> [Violation]
+    /// The parts of `statement` whose apply order this rule owns. A change
+    /// that is not `either` is one the rule reports as a hazard of its own;
+    /// `replication-apply-order` owns the plain ones and speaks for a rule
+    /// that is turned off.
+    func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange]
+    /// The findings of the engine's own this rule reports, if any.
+    var engineRole: EngineRole? { get }
 }
 
 extension Rule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] { [] }
     public func checkFile(_ context: LintContext) -> [Violation] { [] }
-    public var id: String { description.id }
+    public func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange] { [] }
+    public var engineRole: EngineRole? { nil }
+    public var id: RuleID { description.id }
 }

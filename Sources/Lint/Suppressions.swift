@@ -7,10 +7,10 @@ import SQLSource
 struct Suppressions {
     struct Entry {
         let comment: Comment
-        let rules: [String]
+        let rules: [RuleID]
         /// The statement's bytes, or nil for the whole file.
         let scope: Range<Int>?
-        var used: Set<String> = []
+        var used: Set<RuleID> = []
     }
 
     private(set) var entries: [Entry] = []
@@ -34,7 +34,7 @@ struct Suppressions {
     }
 
     /// `(file-wide?, rule ids)` of a suppression comment's body, else nil.
-    static func parse(_ body: String) -> (Bool, [String])? {
+    static func parse(_ body: String) -> (Bool, [RuleID])? {
         let isFile: Bool
         var rest: Substring
         if body.hasPrefix(fileMarker) { isFile = true; rest = body.dropFirst(fileMarker.count) }
@@ -43,9 +43,9 @@ struct Suppressions {
         guard rest.first == " " || rest.first == "\t" else { return nil }
         rest = rest.drop { $0 == " " || $0 == "\t" }
         // Ids are a comma-separated list; the first word without a trailing comma ends it.
-        var rules: [String] = []
+        var rules: [RuleID] = []
         for word in rest.split(separator: " ", omittingEmptySubsequences: true) {
-            let ids = word.split(separator: ",").map(String.init)
+            let ids = word.split(separator: ",").map { RuleID(rawValue: String($0)) }
             rules += ids
             if !word.hasSuffix(",") { break }
         }
@@ -63,7 +63,7 @@ struct Suppressions {
     }
 
     /// Suppressions, per rule id, that silenced nothing.
-    var unused: [(comment: Comment, rule: String)] {
+    var unused: [(comment: Comment, rule: RuleID)] {
         entries.flatMap { entry in entry.rules.filter { !entry.used.contains($0) }.map { (entry.comment, $0) } }
     }
 }

@@ -20,7 +20,7 @@ public struct JSONReporter: Reporter {
         files += report.errors.map { .object([("path", .null), ("error", .string($0))]) }
         let findings: [JSON] = report.findings.map { f in
             .object([
-                ("rule", .string(f.ruleID)), ("category", .string(f.category.rawValue)),
+                ("rule", .string(f.ruleID.rawValue)), ("category", .string(f.category.rawValue)),
                 ("severity", .string(f.severity.rawValue)), ("path", .string(f.path)),
                 ("line", .int(f.start.line)), ("column", .int(f.start.column)),
                 ("end_line", .int(f.end.line)), ("end_column", .int(f.end.column)),

@@ -29,7 +29,7 @@ public enum RuleRegistry {
         ReplicationGeneratedColumnRule(),
     ]
 
-    public static var ids: Set<String> { Set(all.map(\.id)) }
+    public static var ids: Set<RuleID> { Set(all.map(\.id)) }
 
-    public static func rule(_ id: String) -> (any Rule)? { all.first { $0.id == id } }
+    public static func rule(_ id: RuleID) -> (any Rule)? { all.first { $0.id == id } }
 }

@@ -114,7 +114,7 @@ struct LintAdmission {
             let level: RunLog.Level = gate.blocks(finding) ? .error : (finding.severity == .info ? .info : .warning)
             log.record(level, "finding",
                        "\(finding.path):\(finding.start): \(finding.severity.rawValue)[\(finding.ruleID)] \(finding.message) (help: \(finding.help))",
-                       [RunLog.Field("rule", .string(finding.ruleID)), RunLog.Field("severity", .string(finding.severity.rawValue)),
+                       [RunLog.Field("rule", .string(finding.ruleID.rawValue)), RunLog.Field("severity", .string(finding.severity.rawValue)),
                         RunLog.Field("line", .int(finding.start.line)), RunLog.Field("column", .int(finding.start.column))])
         }
         let blocking = gate.blocking(findings).count

@@ -20,9 +20,9 @@ struct RulesCommand: ParsableCommand {
             return
         }
         let rows = RuleRegistry.all.map(\.description)
-        let width = rows.map(\.id.count).max() ?? 0
+        let width = rows.map(\.id.rawValue.count).max() ?? 0
         for d in rows {
-            let id = d.id + String(repeating: " ", count: width - d.id.count)
+            let id = d.id.rawValue.padding(width)
             print("\(id)  \(d.category.rawValue.padding(12))  \(d.defaultSeverity.rawValue.padding(8))  \(d.summary)")
         }
     }
@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
     var rule: String
 
     func run() throws {
-        guard let found = RuleRegistry.rule(rule) else { fail("unknown rule `\(rule)`; `replint rules` lists them") }
+        guard let found = RuleRegistry.rule(RuleID(rawValue: rule)) else { fail("unknown rule `\(rule)`; `replint rules` lists them") }
         print(RuleDocumentation.page(found.description), terminator: "")
     }
 }

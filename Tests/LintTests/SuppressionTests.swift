@@ -4,7 +4,7 @@ import Rules
 import SQLSource
 
 @Suite struct SuppressionTests {
-    func rules(_ sql: String) throws -> [String] {
+    func rules(_ sql: String) throws -> [RuleID] {
         Linter(rules: RuleRegistry.all).lint(try SQLDocument(text: sql)).map(\.ruleID)
     }
 

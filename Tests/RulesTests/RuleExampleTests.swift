@@ -11,7 +11,7 @@ import Schema
 
     struct RuleBox: CustomTestStringConvertible, Sendable {
         let rule: any Rule
-        var testDescription: String { rule.id }
+        var testDescription: String { rule.id.rawValue }
     }
 
     func findings(_ rule: any Rule, _ example: RuleExample, _ sql: String) throws -> (SQLDocument, [Finding]) {
@@ -67,7 +67,7 @@ import Schema
     @Test func idsAreUniqueAndKebabCase() {
         let ids = RuleRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count)
-        for id in ids {
+        for id in ids.map(\.rawValue) {
             #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(id) is not kebab-case")
         }
     }

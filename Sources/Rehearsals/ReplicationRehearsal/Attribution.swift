@@ -18,11 +18,11 @@ struct Attribution {
                 report.phases[index].problems[p].lines = enumLines.isEmpty ? tableLines : enumLines
             }
         }
-        let replicationFindings = findings.filter { $0.ruleID.hasPrefix("replication-") }
+        let replicationFindings = findings.filter { $0.category == .replication }
         let problems = report.problems
         let findingStatements = replicationFindings.map { tables.statementLine(containing: $0.start.line) ?? $0.start.line }
         report.findings = zip(replicationFindings, findingStatements).map { finding, statement in
-            .init(ruleID: finding.ruleID, line: finding.start.line, message: finding.message,
+            .init(ruleID: finding.ruleID.rawValue, line: finding.start.line, message: finding.message,
                   confirmed: problems.contains { $0.lines.contains(statement) || $0.lines.contains(finding.start.line) })
         }
         report.unpredicted = problems.filter { problem in

@@ -47,8 +47,9 @@ public enum ReplicationRehearsal {
         public let description: String
     }
 
-    /// Findings that mean the file is not what alembic meant to run.
-    static let refusingRules: Set<String> = ["alembic-log-line", "alembic-version-table"]
+    /// Findings that mean the file is not what alembic meant to run: the
+    /// leftovers `replint fix` deletes, which the refusal tells the user to run.
+    static func isLeftover(_ finding: Finding) -> Bool { finding.fix != nil }
 
     public static func rehearse(path: String, order: ApplyOrder, findings: [Finding], options: Options) -> ReplicationRehearsalReport {
         do {
@@ -67,7 +68,7 @@ public enum ReplicationRehearsal {
         let total = Stopwatch()
         var report = ReplicationRehearsalReport(path: document.file.path)
         report.order = order == .publisherFirst ? .publisherFirst : .subscriberFirst
-        let leftovers = findings.filter { refusingRules.contains($0.ruleID) }
+        let leftovers = findings.filter(isLeftover)
         if !leftovers.isEmpty {
             report.refusal = "the file still holds alembic leftovers (" + leftovers.map { "line \($0.start.line): \($0.ruleID)" }
                 .joined(separator: ", ") + "); run `replint fix \(document.file.path)` first"

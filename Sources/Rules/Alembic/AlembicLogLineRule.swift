@@ -1,13 +1,17 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let alembicLogLine: RuleID = "alembic-log-line"
+}
+
 /// Leftover output of `alembic upgrade --sql`: log records, their
 /// continuation lines, and whatever the application printed while loading.
 public struct AlembicLogLineRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: "alembic-log-line",
+        id: .alembicLogLine,
         name: "Alembic log output",
         category: .alembic,
         defaultSeverity: .error,

@@ -1,12 +1,16 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let alembicVersionTable: RuleID = "alembic-version-table"
+}
+
 /// Statements on alembic's bookkeeping table, which the subscriber does not have.
 public struct AlembicVersionTableRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: "alembic-version-table",
+        id: .alembicVersionTable,
         name: "alembic_version statement",
         category: .alembic,
         defaultSeverity: .error,

@@ -1,11 +1,15 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let emptyMigration: RuleID = "empty-migration"
+}
+
 public struct EmptyMigrationRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: "empty-migration",
+        id: .emptyMigration,
         name: "Empty migration",
         category: .alembic,
         defaultSeverity: .warning,

@@ -1,12 +1,18 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let syntaxError: RuleID = "syntax-error"
+}
+
 /// Text PostgreSQL would reject, reported where libpg_query points.
 public struct SyntaxErrorRule: Rule {
     public init() {}
 
+    public var engineRole: EngineRole? { .baselineSyntaxError }
+
     public let description = RuleDescription(
-        id: "syntax-error",
+        id: .syntaxError,
         name: "Syntax error",
         category: .alembic,
         defaultSeverity: .error,

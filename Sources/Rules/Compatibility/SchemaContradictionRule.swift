@@ -1,14 +1,20 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let schemaContradiction: RuleID = "schema-contradiction"
+}
+
 /// A statement the schema model contradicts. The schema model notices it
 /// while it applies the statement; the engine reports it with `--schema-strict`
 /// (silence otherwise); this type carries its metadata, examples and page.
 public struct SchemaContradictionRule: Rule {
     public init() {}
 
+    public var engineRole: EngineRole? { .schemaContradiction }
+
     public let description = RuleDescription(
-        id: Linter.schemaContradictionID,
+        id: .schemaContradiction,
         name: "Statement contradicts the schema model",
         category: .compatibility,
         defaultSeverity: .warning,

@@ -1,14 +1,20 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let unusedSuppression: RuleID = "unused-suppression"
+}
+
 /// A `replint-ignore` comment that silences nothing. The engine reports it
 /// (it alone knows what every suppression silenced); this type carries its
 /// metadata, examples and page.
 public struct UnusedSuppressionRule: Rule {
     public init() {}
 
+    public var engineRole: EngineRole? { .unusedSuppression }
+
     public let description = RuleDescription(
-        id: Linter.unusedSuppressionID,
+        id: .unusedSuppression,
         name: "Unused suppression",
         category: .conventions,
         defaultSeverity: .warning,

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationAddRequiredColumnRule: Rule {
+extension RuleID {
+    public static let replicationAddRequiredColumn: RuleID = "replication-add-required-column"
+}
+
+public struct ReplicationAddRequiredColumnRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.addRequiredColumn,
+        id: .replicationAddRequiredColumn,
         name: "NOT NULL column without a default",
         category: .replication,
         defaultSeverity: .error,
@@ -40,12 +44,13 @@ public struct ReplicationAddRequiredColumnRule: Rule {
             error: "Subscriber-first: `null value in column \"region\" of relation \"hosts\" violates not-null constraint`. Publisher-first: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"region\"`.",
             docs: ReplicationNotes.restrictions))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
-        return alter.commands.compactMap { command -> Violation? in
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
+        for (index, command) in alter.commands.enumerated() {
             guard command.action == .addColumn || command.action == .addColumnRecurse,
-                  let def = command.definition?.columnDef, ColumnFacts(def, context).isRequired else { return nil }
-            return Violation(range: statement.range, message: "adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)")
+                  let def = command.definition?.columnDef, ColumnFacts(def, context).cause == .required else { continue }
+            found.report("adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)",
+                         needs: .unsafe, because: "`\(def.name)` is NOT NULL without a default", command: index)
         }
     }
 }

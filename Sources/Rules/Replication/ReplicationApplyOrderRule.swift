@@ -1,12 +1,16 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let replicationApplyOrder: RuleID = "replication-apply-order"
+}
+
 /// A statement whose side-first order is the opposite of its file's.
 public struct ReplicationApplyOrderRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.applyOrder,
+        id: .replicationApplyOrder,
         name: "Statement in the wrong apply order",
         category: .replication,
         defaultSeverity: .error,
@@ -26,7 +30,8 @@ public struct ReplicationApplyOrderRule: Rule {
         SKIP` gets past it, losing that transaction. DROP COLUMN publisher-first is safe only when \
         the subscriber's column is nullable or has a default; a NOT NULL column without one first \
         needs `DROP NOT NULL` in a subscriber-first file. Where a more specific replication rule \
-        reports a statement, this rule stays quiet about it.
+        reports a statement, this rule stays quiet about it; when that rule is turned off, this one \
+        reports the statement's order in its place.
         """,
         safeAlternative: """
         Move the statement to its own file declared in the order it needs (`replint plan FILE` \
@@ -57,10 +62,13 @@ public struct ReplicationApplyOrderRule: Rule {
             error: "Subscriber-first DROP: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"tags\"`. Subscriber-first SET NOT NULL or a new CHECK: `null value in column \"tags\" of relation \"hosts\" violates not-null constraint`, `new row for relation \"hosts\" violates check constraint`. Publisher-first DROP TABLE: `logical replication target relation \"hbi.hosts\" does not exist`.",
             docs: ReplicationNotes.restrictions))
 
+    /// Its own plain changes whose order the file contradicts, and those of a
+    /// rule that is turned off: a change another rule owns is that rule's
+    /// finding, and that rule reports every change it declares.
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         let declared = context.declaration
-        return ApplyOrderClassifier.classify(statement, in: context).compactMap { change in
-            if let owner = change.coveredBy, context.configuration.ruleSettings[owner] != .off { return nil }
+        return ApplyOrderClassifier.changes(statement, in: context).compactMap { change in
+            guard change.rule == id || context.configuration.ruleSettings[change.rule] == .off else { return nil }
             switch change.order {
             case .unsafe:
                 var message = "this statement breaks replication in both orders: \(change.reason)"
@@ -82,9 +90,24 @@ public struct ReplicationApplyOrderRule: Rule {
         }
     }
 
+    public func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange] {
+        ApplyOrderClassifier.changes(statement, in: context).filter { $0.rule == id }
+    }
+
     public func checkFile(_ context: LintContext) -> [Violation] {
         context.declaration.problems.map {
             Violation(range: $0.range, message: $0.message)
+        }
+    }
+}
+
+extension ApplyOrder {
+    /// The side a file in this order reaches first.
+    var firstSide: String {
+        switch self {
+        case .subscriberFirst: "subscriber"
+        case .publisherFirst: "publisher"
+        case .either, .unsafe: "either side"
         }
     }
 }

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationColumnListRule: Rule {
+extension RuleID {
+    public static let replicationColumnList: RuleID = "replication-column-list"
+}
+
+public struct ReplicationColumnListRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.columnList,
+        id: .replicationColumnList,
         name: "Column-list publication",
         category: .replication,
         defaultSeverity: .error,
@@ -44,27 +48,30 @@ public struct ReplicationColumnListRule: Rule {
             error: "`cannot drop column display_name of table hbi.hosts because other objects depend on it` / `DETAIL: publication of table hbi.hosts in publication hbi_hosts_pub depends on column display_name of table hbi.hosts`; with CASCADE: `drop cascades to publication of table hbi.hosts in publication hbi_hosts_pub` (a NOTICE, and nothing replicates any more).",
             docs: ReplicationNotes.columnLists))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
         let lists = table.columnLists
-        guard !lists.isEmpty else { return [] }
-        return alter.commands.compactMap { command -> Violation? in
+        guard !lists.isEmpty else { return }
+        for (index, command) in alter.commands.enumerated() {
             switch command.action {
             case .dropColumn, .dropColumnRecurse:
                 let column = command.name ?? ""
-                guard let owner = lists.first(where: { $0.columns.contains(column) }) else { return nil }
-                if command.behavior == .cascade {
-                    return Violation(range: statement.range, message: "drops `\(column)` of \(table.described) with CASCADE: `\(column)` is in the column list of \(owner.publication), so the whole table silently leaves the publication and nothing of it replicates any more")
-                }
-                return Violation(range: statement.range, message: "drops `\(column)`, which the column list of \(owner.publication) publishes: the publisher refuses (`publication of table \(table.name) in publication \(owner.publication) depends on column \(column)`); change the publication's column list first")
+                guard let owner = lists.first(where: { $0.columns.contains(column) }) else { continue }
+                let message = command.behavior == .cascade
+                    ? "drops `\(column)` of \(table.described) with CASCADE: `\(column)` is in the column list of \(owner.publication), so the whole table silently leaves the publication and nothing of it replicates any more"
+                    : "drops `\(column)`, which the column list of \(owner.publication) publishes: the publisher refuses (`publication of table \(table.name) in publication \(owner.publication) depends on column \(column)`); change the publication's column list first"
+                found.report(message, needs: .publisherFirst, because: "`\(column)` is in a publication's column list", command: index)
             case .addColumn, .addColumnRecurse:
                 let name = command.definition?.columnDef?.name ?? "?"
                 let publications = lists.map(\.publication).joined(separator: ", ")
-                return Violation(range: statement.range, message: "adds `\(name)` to `\(table.name)`, which \(publications) publishes with a column list: `\(name)` is not replicated until the list names it (the subscriber's copy stays NULL)",
-                                 help: "Add the column on both sides (subscriber-first), then list it in the publication on the publisher (`ALTER PUBLICATION ... SET TABLE \(table.name) (..., \(name)) ...`) and run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` on the subscriber; or suppress this if the column is meant to stay local.",
-                                 severity: .warning)
+                // A generated, required or per-side-filled column's order is its own rule's.
+                let ordinary = command.definition?.columnDef.map { ColumnFacts($0, context).cause == .ordinary } ?? false
+                found.report("adds `\(name)` to `\(table.name)`, which \(publications) publishes with a column list: `\(name)` is not replicated until the list names it (the subscriber's copy stays NULL)",
+                             help: "Add the column on both sides (subscriber-first), then list it in the publication on the publisher (`ALTER PUBLICATION ... SET TABLE \(table.name) (..., \(name)) ...`) and run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` on the subscriber; or suppress this if the column is meant to stay local.",
+                             severity: .warning, needs: ordinary ? .subscriberFirst : nil,
+                             because: "a new column on a table published with a column list", command: index)
             default:
-                return nil
+                continue
             }
         }
     }

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationColumnTypeChangeRule: Rule {
+extension RuleID {
+    public static let replicationColumnTypeChange: RuleID = "replication-column-type-change"
+}
+
+public struct ReplicationColumnTypeChangeRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.columnTypeChange,
+        id: .replicationColumnTypeChange,
         name: "Column type change on a replicated table",
         category: .replication,
         defaultSeverity: .error,
@@ -41,18 +45,31 @@ public struct ReplicationColumnTypeChangeRule: Rule {
             error: "`value too long for type character varying(100)`; `integer out of range`; `invalid input syntax for type ...`.",
             docs: ReplicationNotes.restrictions))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
-        return alter.commands.filter { $0.action == .alterColumnType }.map { command in
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
+        for (index, command) in alter.commands.enumerated() where command.action == .alterColumnType {
             let column = command.name ?? "?"
-            let order = ApplyOrderClassifier.typeChangeOrder(command, table, context)
+            let order = Self.order(command, table, context)
             let advice: String
             switch order {
             case .subscriberFirst: advice = "it widens the column: ship it alone, subscriber-first"
             case .publisherFirst: advice = "it narrows the column: ship it alone, publisher-first, and only once no row is too wide; applied subscriber-first, \(ReplicationNotes.neverHeals)"
             default: advice = "replint cannot tell whether it widens or narrows: prefer a new column and a backfill"
             }
-            return Violation(range: statement.range, message: "changes the type of `\(column)` on \(table.described); while the sides disagree a value may not fit the subscriber (`value too long for type ...`) and apply stops; \(advice)")
+            found.report("changes the type of `\(column)` on \(table.described); while the sides disagree a value may not fit the subscriber (`value too long for type ...`) and apply stops; \(advice)",
+                         needs: order, because: "changes the type of `\(command.columnName)`", command: index)
+        }
+    }
+
+    /// Widening type changes go subscriber-first, narrowing ones publisher-first; others break both ways.
+    static func order(_ command: AlterTableCommand, _ table: ReplicatedTable, _ context: LintContext) -> ApplyOrder {
+        guard let name = command.name, let old = table.subscriberTable?.column(named: name)?.typeName,
+              let type = command.definition?.columnDef?.typeName else { return .unsafe }
+        let new = context.publisherCatalog.columnType(type, searchPath: context.searchPath).normalized
+        switch TypeWidth.compare(old, new) {
+        case .wider?: return .subscriberFirst
+        case .narrower?: return .publisherFirst
+        case nil: return .unsafe
         }
     }
 }

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationDataMigrationRule: Rule {
+extension RuleID {
+    public static let replicationDataMigration: RuleID = "replication-data-migration"
+}
+
+public struct ReplicationDataMigrationRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.dataMigration,
+        id: .replicationDataMigration,
         name: "Data migration on a replicated table",
         category: .replication,
         defaultSeverity: .warning,
@@ -41,12 +45,21 @@ public struct ReplicationDataMigrationRule: Rule {
             error: "An INSERT run on both sides: `duplicate key value violates unique constraint \"groups_pkey\"` in the apply worker. An UPDATE: none, the rows differ.",
             docs: ReplicationNotes.conflicts))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node, let relation = ApplyOrderClassifier.dataTarget(node),
-              let table = context.replicatedTable(relation) else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node, let relation = Self.dataTarget(node),
+              let table = context.replicatedTable(relation) else { return }
         var message = "changes rows of \(table.described) in a migration: run on both sides, the change applies twice (an INSERT with a fixed key stops apply with `duplicate key value violates unique constraint`, an UPDATE diverges in the window); run it on the publisher only"
         let unbounded = (node.update.map { $0.whereClause == nil } ?? false) || (node.delete.map { $0.whereClause == nil } ?? false)
         if unbounded { message += "; without WHERE it is also one huge transaction for the subscriber to replay" }
-        return [Violation(range: statement.range, message: message)]
+        found.report(message, needs: .publisherFirst, because: "data changes replicate: run them on the publisher only")
+    }
+
+    /// The table a data change writes; alembic's own bookkeeping is another rule's.
+    static func dataTarget(_ node: Node) -> RangeVar? {
+        if let s = node.insert { return s.relation.name == "alembic_version" ? nil : s.relation }
+        if let s = node.update { return s.relation.name == "alembic_version" ? nil : s.relation }
+        if let s = node.delete { return s.relation.name == "alembic_version" ? nil : s.relation }
+        if let s = node.merge { return s.relation }
+        return nil
     }
 }

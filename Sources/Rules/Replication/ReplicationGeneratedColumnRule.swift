@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationGeneratedColumnRule: Rule {
+extension RuleID {
+    public static let replicationGeneratedColumn: RuleID = "replication-generated-column"
+}
+
+public struct ReplicationGeneratedColumnRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.generatedColumn,
+        id: .replicationGeneratedColumn,
         name: "Generated column change",
         category: .replication,
         defaultSeverity: .error,
@@ -39,19 +43,23 @@ public struct ReplicationGeneratedColumnRule: Rule {
             error: "Publisher-first: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"name_lower\"`; subscriber-first: none, the column stays NULL for replicated rows.",
             docs: ReplicationNotes.restrictions))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
-        return alter.commands.compactMap { command -> Violation? in
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
+        for (index, command) in alter.commands.enumerated() {
             switch command.action {
             case .dropExpression:
                 let column = command.name ?? "?"
-                return Violation(range: statement.range, message: "DROP EXPRESSION makes `\(column)` of \(table.described) an ordinary, published column: subscriber-first, replicated rows leave it NULL; publisher-first, rows arrive with a column the subscriber still generates")
+                found.report("DROP EXPRESSION makes `\(column)` of \(table.described) an ordinary, published column: subscriber-first, replicated rows leave it NULL; publisher-first, rows arrive with a column the subscriber still generates",
+                             needs: .unsafe, because: "`\(command.columnName)` stops being generated and starts being published", command: index)
             case .addColumn, .addColumnRecurse:
-                guard context.configuration.postgresVersion >= 18, let def = command.definition?.columnDef,
-                      ColumnFacts(def, context).isGenerated else { return nil }
-                return Violation(range: statement.range, message: "adds generated column `\(def.name)` to \(table.described) on PostgreSQL \(context.configuration.postgresVersion): where the publication publishes generated columns it is replicated into a column the subscriber generates itself")
+                guard let def = command.definition?.columnDef, ColumnFacts(def, context).cause == .generated else { continue }
+                let reason = "a stored generated column is computed on each side and not published"
+                // Before PostgreSQL 18 no publication publishes generated columns.
+                guard context.configuration.postgresVersion >= 18 else { found.declare(either: reason, command: index); continue }
+                found.report("adds generated column `\(def.name)` to \(table.described) on PostgreSQL \(context.configuration.postgresVersion): where the publication publishes generated columns it is replicated into a column the subscriber generates itself",
+                             needs: .either, because: reason, command: index)
             default:
-                return nil
+                continue
             }
         }
     }

@@ -2,12 +2,16 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationIdentity: RuleID = "replication-identity"
+}
+
 /// Changes that leave a published table without a usable replica identity.
-public struct ReplicationIdentityRule: Rule {
+public struct ReplicationIdentityRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.identity,
+        id: .replicationIdentity,
         name: "Replica identity lost or unusable",
         category: .replication,
         defaultSeverity: .error,
@@ -47,59 +51,76 @@ public struct ReplicationIdentityRule: Rule {
             error: "`cannot update table \"hosts\" because it does not have a replica identity and publishes updates` (and `... publishes deletes`), raised to the publisher's application; `Column list used by the publication does not cover the replica identity`; `cannot update table \"hosts\"` with `Column used in the publication WHERE expression is not part of the replica identity`.",
             docs: ReplicationNotes.replicaIdentity + "; " + ReplicationNotes.rowFilter))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node else { return [] }
-        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation), table.publishesUpdatesOrDeletes {
-            return alter.commands.compactMap { check($0, table, statement, context) }
-        }
-        if let drop = node.drop, drop.objectKind == .index {
-            return drop.objects.compactMap { parts -> Violation? in
-                guard let index = context.index(named: parts),
-                      let table = context.replicatedTable(index.table), table.publishesUpdatesOrDeletes,
-                      context.publisherCatalog.replicaIdentityIndex(of: index.table)?.name == index.name else { return nil }
-                return Violation(range: statement.range, message: "drops `\(index.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)")
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
+        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
+            for (index, command) in alter.commands.enumerated() {
+                hazards(command, index, table, statement, context, into: &found)
+            }
+        } else if let drop = node.drop, drop.objectKind == .index {
+            for (index, parts) in drop.objects.enumerated() {
+                guard let dropped = context.index(named: parts), let table = context.replicatedTable(dropped.table),
+                      context.publisherCatalog.replicaIdentityIndex(of: dropped.table)?.name == dropped.name else { continue }
+                let reason = "drops the replica-identity index of `\(dropped.table)`"
+                guard table.publishesUpdatesOrDeletes else { found.declare(either: reason, command: index); continue }
+                found.report("drops `\(dropped.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)",
+                             needs: .either, because: reason, command: index)
             }
         }
-        return []
     }
 
-    private func check(_ command: AlterTableCommand, _ table: ReplicatedTable, _ statement: Statement, _ context: LintContext) -> Violation? {
-        let range = statement.range
-        let breaks = "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
+    /// Identity changes need no order; they break the publisher's UPDATE and
+    /// DELETE, which matters only when the table publishes them.
+    private func hazards(_ command: AlterTableCommand, _ index: Int, _ table: ReplicatedTable, _ statement: Statement,
+                         _ context: LintContext, into found: inout Hazards) {
+        let reason: String
         switch command.action {
         case .dropConstraint, .dropConstraintRecurse:
-            guard let model = table.table, model.primaryKey?.name == command.name, model.replicaIdentity == .default else { return nil }
-            return Violation(range: range, message: "drops `\(command.name ?? "")`, the primary key and so the replica identity of \(table.described): \(breaks)")
+            guard let model = table.table, model.primaryKey?.name == command.name, model.replicaIdentity == .default else { return }
+            reason = "drops the primary key, the table's replica identity"
         case .replicaIdentity:
-            guard let identity = command.replicaIdentity else { return nil }
-            switch identity.kind {
-            case "n":
-                return Violation(range: range, message: "REPLICA IDENTITY NOTHING on \(table.described): \(breaks)")
-            case "d":
-                guard let model = table.table, model.primaryKey == nil else { return nil }
-                return Violation(range: range, message: "REPLICA IDENTITY DEFAULT on \(table.described), which has no primary key: \(breaks)")
-            case "f":
-                return Violation(range: range, message: "REPLICA IDENTITY FULL on \(table.described): every UPDATE and DELETE then logs the whole old row and the subscriber finds rows by scanning", severity: .warning)
-            case "i":
-                return usingIndex(identity.index ?? "", table, range, context)
-            default:
-                return nil
-            }
+            reason = "changes the replica identity"
+        default:
+            return
+        }
+        guard table.publishesUpdatesOrDeletes, let violation = violation(command, table, context) else {
+            found.declare(either: reason, command: index)
+            return
+        }
+        found.report(violation.message, severity: violation.severity, needs: .either, because: reason, command: index)
+    }
+
+    private func violation(_ command: AlterTableCommand, _ table: ReplicatedTable, _ context: LintContext) -> (message: String, severity: Severity?)? {
+        let breaks = "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
+        guard command.action == .replicaIdentity else {
+            return ("drops `\(command.name ?? "")`, the primary key and so the replica identity of \(table.described): \(breaks)", nil)
+        }
+        guard let identity = command.replicaIdentity else { return nil }
+        switch identity.kind {
+        case "n":
+            return ("REPLICA IDENTITY NOTHING on \(table.described): \(breaks)", nil)
+        case "d":
+            guard let model = table.table, model.primaryKey == nil else { return nil }
+            return ("REPLICA IDENTITY DEFAULT on \(table.described), which has no primary key: \(breaks)", nil)
+        case "f":
+            return ("REPLICA IDENTITY FULL on \(table.described): every UPDATE and DELETE then logs the whole old row and the subscriber finds rows by scanning", .warning)
+        case "i":
+            return usingIndex(identity.index ?? "", table, context).map { ($0, nil) }
         default:
             return nil
         }
     }
 
     /// `USING INDEX`: the new identity must cover every row filter's columns and fit every column list.
-    private func usingIndex(_ name: String, _ table: ReplicatedTable, _ range: Range<Int>, _ context: LintContext) -> Violation? {
+    private func usingIndex(_ name: String, _ table: ReplicatedTable, _ context: LintContext) -> String? {
         guard let index = context.publisherCatalog.resolveIndex(schema: table.name.schema, name: name, searchPath: context.searchPath) else { return nil }
         for membership in table.memberships {
             let outside = membership.rowFilterColumns.filter { !index.columns.contains($0) }
             if !outside.isEmpty {
-                return Violation(range: range, message: "the new replica identity `\(index.name)` of \(table.described) lacks \(outside.map { "`\($0)`" }.joined(separator: ", ")), which the row filter of \(membership.publication) reads: UPDATE and DELETE on the publisher then fail (`Column used in the publication WHERE expression is not part of the replica identity`)")
+                return "the new replica identity `\(index.name)` of \(table.described) lacks \(outside.map { "`\($0)`" }.joined(separator: ", ")), which the row filter of \(membership.publication) reads: UPDATE and DELETE on the publisher then fail (`Column used in the publication WHERE expression is not part of the replica identity`)"
             }
             if let columns = membership.columns, let missing = index.columns.first(where: { !columns.contains($0) }) {
-                return Violation(range: range, message: "the new replica identity `\(index.name)` of \(table.described) uses `\(missing)`, which the column list of \(membership.publication) leaves out: UPDATE and DELETE on the publisher then fail (`Column list used by the publication does not cover the replica identity`)")
+                return "the new replica identity `\(index.name)` of \(table.described) uses `\(missing)`, which the column list of \(membership.publication) leaves out: UPDATE and DELETE on the publisher then fail (`Column list used by the publication does not cover the replica identity`)"
             }
         }
         return nil

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationPartitionChangeRule: Rule {
+extension RuleID {
+    public static let replicationPartitionChange: RuleID = "replication-partition-change"
+}
+
+public struct ReplicationPartitionChangeRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.partitionChange,
+        id: .replicationPartitionChange,
         name: "Partition change on a replicated table",
         category: .replication,
         defaultSeverity: .warning,
@@ -40,24 +44,26 @@ public struct ReplicationPartitionChangeRule: Rule {
             error: "`logical replication target relation \"hbi.hosts_p4\" does not exist`; `no partition of relation \"hosts\" found for row`.",
             docs: ReplicationNotes.publication))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         if let create = node.createTable, create.isPartition, let parent = create.inherits.first,
            let table = context.replicatedTable(parent) {
-            return [Violation(range: statement.range, message: "creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first")]
-        }
-        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
-            return alter.commands.compactMap { command -> Violation? in
+            found.report("creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first",
+                         needs: .subscriberFirst, because: "a new partition of a replicated table: the subscriber needs it before rows for it arrive")
+        } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
+            let reason = "changes the partitions of a replicated table"
+            for (index, command) in alter.commands.enumerated() {
                 switch command.action {
                 case .attachPartition:
-                    return Violation(range: statement.range, message: "attaches `\(command.partition?.qualifiedName ?? "?")` to \(table.described): the subscriber needs the same partition first, or apply stops (`no partition of relation ... found for row`)")
+                    found.report("attaches `\(command.partition?.qualifiedName ?? "?")` to \(table.described): the subscriber needs the same partition first, or apply stops (`no partition of relation ... found for row`)",
+                                 needs: .either, because: reason, command: index)
                 case .detachPartition, .detachPartitionFinalize:
-                    return Violation(range: statement.range, message: "detaches `\(command.partition?.qualifiedName ?? "?")` from \(table.described): its rows stop replicating without a word; detach on the publisher first")
+                    found.report("detaches `\(command.partition?.qualifiedName ?? "?")` from \(table.described): its rows stop replicating without a word; detach on the publisher first",
+                                 needs: .either, because: reason, command: index)
                 default:
-                    return nil
+                    continue
                 }
             }
         }
-        return []
     }
 }

@@ -1,11 +1,15 @@
 import Lint
 import SQLSource
 
-public struct ReplicationPublicationDDLRule: Rule {
+extension RuleID {
+    public static let replicationPublicationDDL: RuleID = "replication-publication-ddl"
+}
+
+public struct ReplicationPublicationDDLRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.publicationDDL,
+        id: .replicationPublicationDDL,
         name: "Publication or subscription DDL in a migration",
         category: .replication,
         defaultSeverity: .error,
@@ -38,16 +42,18 @@ public struct ReplicationPublicationDDLRule: Rule {
             error: "On the subscriber: `publication \"hbi_hosts_pub\" does not exist`.",
             docs: ReplicationNotes.publication))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         let isPublication = node.createPublication != nil || node.alterPublication != nil || node.drop?.objectKind == .publication
-        let isSubscription = ApplyOrderClassifier.isPublicationOrSubscriptionDDL(node) || node.drop?.objectKind == .subscription
+        let isSubscription = ["CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt"].contains(node.kindName)
+            || node.drop?.objectKind == .subscription
+        let reason = "publication and subscription DDL belongs to the replication set-up, not to a migration"
         if isPublication {
-            return [Violation(range: statement.range, message: "publication DDL in a migration: on the subscriber it fails (`publication ... does not exist`) or makes a publication nobody subscribes to; run it on the publisher as replication set-up")]
+            found.report("publication DDL in a migration: on the subscriber it fails (`publication ... does not exist`) or makes a publication nobody subscribes to; run it on the publisher as replication set-up",
+                         needs: .either, because: reason)
+        } else if isSubscription {
+            found.report("subscription DDL in a migration: on the publisher it is meaningless or harmful; run it on the subscriber as replication set-up",
+                         needs: .either, because: reason)
         }
-        if isSubscription {
-            return [Violation(range: statement.range, message: "subscription DDL in a migration: on the publisher it is meaningless or harmful; run it on the subscriber as replication set-up")]
-        }
-        return []
     }
 }

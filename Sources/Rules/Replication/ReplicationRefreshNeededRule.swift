@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationRefreshNeededRule: Rule {
+extension RuleID {
+    public static let replicationRefreshNeeded: RuleID = "replication-refresh-needed"
+}
+
+public struct ReplicationRefreshNeededRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.refreshNeeded,
+        id: .replicationRefreshNeeded,
         name: "Subscription needs REFRESH PUBLICATION",
         category: .replication,
         defaultSeverity: .warning,
@@ -42,27 +46,30 @@ public struct ReplicationRefreshNeededRule: Rule {
             error: "None: the subscriber's table silently stays behind until the refresh (for good with `copy_data = false`).",
             docs: ReplicationNotes.subscription))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard context.replicationSource == .publications, let node = statement.node else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         let refresh = "run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` (with copy_data) on the subscriber once both sides have it; until then its changes are silently not applied"
+        let publications = context.replicationSource == .publications
+        if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
+           context.replicatedTable(relation) == nil {
+            // Moving a table nothing replicates needs no order, whether or not a publication picks it up there.
+            let reason = "moves a table that is not replicated"
+            let by = publications ? context.publicationsPickingUp(QualifiedName(move.newSchema, relation.name)).map(\.name) : []
+            guard !by.isEmpty else { found.declare(either: reason); return }
+            found.report("moves `\(relation.qualifiedName)` into schema `\(move.newSchema)`, which \(by.joined(separator: ", ")) publishes: \(refresh)",
+                         needs: .either, because: reason)
+            return
+        }
+        guard publications else { return }
         if let create = node.createTable, !create.isTemporary, !create.isPartition {
             let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
             let by = context.publicationsPickingUp(name).filter { $0.entry(for: name) == nil }.map(\.name)
-            guard !by.isEmpty else { return [] }
-            return [Violation(range: statement.range, message: "\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)")]
-        }
-        if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation) {
+            guard !by.isEmpty else { return }
+            found.report("\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)")
+        } else if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation) {
             let direct = parent.memberships.filter { !$0.viaPartitionRoot }.map(\.publication)
-            guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return [] }
-            return [Violation(range: statement.range, message: "attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)")]
+            guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return }
+            found.report("attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)")
         }
-        if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
-           context.replicatedTable(relation) == nil {
-            let target = QualifiedName(move.newSchema, relation.name)
-            let by = context.publicationsPickingUp(target).map(\.name)
-            guard !by.isEmpty else { return [] }
-            return [Violation(range: statement.range, message: "moves `\(relation.qualifiedName)` into schema `\(move.newSchema)`, which \(by.joined(separator: ", ")) publishes: \(refresh)")]
-        }
-        return []
     }
 }

@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationRenameRule: Rule {
+extension RuleID {
+    public static let replicationRename: RuleID = "replication-rename"
+}
+
+public struct ReplicationRenameRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.rename,
+        id: .replicationRename,
         name: "Rename of something replication matches by name",
         category: .replication,
         defaultSeverity: .error,
@@ -46,33 +50,42 @@ public struct ReplicationRenameRule: Rule {
             error: "`logical replication target relation \"hbi.hosts\" is missing replicated column: \"tags\"`; for a table, `logical replication target relation \"public.hosts\" does not exist`; for an enum label, `invalid input value for enum hbi.state: \"online\"`.",
             docs: ReplicationNotes.restrictions))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node else { return [] }
-        if let rename = node.rename { return check(rename, statement, context) }
-        if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
-           let table = context.replicatedTable(relation) {
-            return [Violation(range: statement.range, message: "moves \(table.described) to schema `\(move.newSchema)`: the apply worker matches tables by schema-qualified name, so the moved table is unknown on whichever side has not moved yet; \(ReplicationNotes.neverHeals)")]
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
+        if let rename = node.rename {
+            hazards(rename, statement, context, into: &found)
+        } else if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
+                  let table = context.replicatedTable(relation) {
+            found.report("moves \(table.described) to schema `\(move.newSchema)`: the apply worker matches tables by schema-qualified name, so the moved table is unknown on whichever side has not moved yet; \(ReplicationNotes.neverHeals)",
+                         needs: .unsafe, because: "the table leaves its name: whichever side moves first, the other cannot apply its rows")
+        } else if let alter = node.alterEnum, let old = alter.oldLabel, case let users = context.replicatedUsers(ofEnum: alter.names), !users.isEmpty {
+            found.report("renames label '\(old)' of enum `\(alter.names.joined(separator: "."))`, used by \(users.joined(separator: ", ")): rows carrying either label are rejected on the side that does not know it (`invalid input value for enum`)",
+                         needs: .unsafe, because: "renaming an enum label breaks rows that carry it on the other side")
         }
-        if let alter = node.alterEnum, let old = alter.oldLabel, case let users = context.replicatedUsers(ofEnum: alter.names), !users.isEmpty {
-            return [Violation(range: statement.range, message: "renames label '\(old)' of enum `\(alter.names.joined(separator: "."))`, used by \(users.joined(separator: ", ")): rows carrying either label are rejected on the side that does not know it (`invalid input value for enum`)")]
-        }
-        return []
     }
 
-    private func check(_ rename: Rename, _ statement: Statement, _ context: LintContext) -> [Violation] {
+    private func hazards(_ rename: Rename, _ statement: Statement, _ context: LintContext, into found: inout Hazards) {
+        let breaks = "a rename breaks replication whichever side goes first"
         switch rename.objectKind {
         case .column:
-            guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return [] }
+            guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return }
             let old = rename.oldName ?? "?"
-            return [Violation(range: statement.range, message: "renames column `\(old)` of \(table.described) to `\(rename.newName)`: columns are matched by name, so whichever side renames first, the other stops apply (`missing replicated column: \"\(old)\"`); \(ReplicationNotes.neverHeals)")]
+            // A view's or foreign table's column is reported too, but was never given an order.
+            found.report("renames column `\(old)` of \(table.described) to `\(rename.newName)`: columns are matched by name, so whichever side renames first, the other stops apply (`missing replicated column: \"\(old)\"`); \(ReplicationNotes.neverHeals)",
+                         needs: rename.relationKind == .table ? .unsafe : nil, because: breaks)
         case .table:
-            guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return [] }
-            return [Violation(range: statement.range, message: "renames \(table.described) to `\(rename.newName)`: tables are matched by schema-qualified name (`relation ... does not exist` on the side that has not renamed); \(ReplicationNotes.neverHeals)")]
+            guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return }
+            found.report("renames \(table.described) to `\(rename.newName)`: tables are matched by schema-qualified name (`relation ... does not exist` on the side that has not renamed); \(ReplicationNotes.neverHeals)",
+                         needs: .unsafe, because: breaks)
         case .schema:
-            guard ApplyOrderClassifier.rename(rename, statement, context).isEmpty == false else { return [] }
-            return [Violation(range: statement.range, message: "renames schema `\(rename.oldName ?? "?")`, which holds replicated tables: every one of them changes its schema-qualified name; \(ReplicationNotes.neverHeals)")]
+            let old = rename.oldName ?? ""
+            let holdsReplicated = context.publisherCatalog.tables.keys.contains { $0.schema == old && context.isReplicated($0) }
+                || (!context.hasBaseline && context.replicationSource != .publications)
+            guard holdsReplicated else { return }
+            found.report("renames schema `\(rename.oldName ?? "?")`, which holds replicated tables: every one of them changes its schema-qualified name; \(ReplicationNotes.neverHeals)",
+                         needs: .unsafe, because: "renaming a schema renames every replicated table in it")
         default:
-            return []
+            return
         }
     }
 }

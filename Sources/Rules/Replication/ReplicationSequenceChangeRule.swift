@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationSequenceChangeRule: Rule {
+extension RuleID {
+    public static let replicationSequenceChange: RuleID = "replication-sequence-change"
+}
+
+public struct ReplicationSequenceChangeRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.sequenceChange,
+        id: .replicationSequenceChange,
         name: "Sequence change",
         category: .replication,
         defaultSeverity: .warning,
@@ -42,23 +46,27 @@ public struct ReplicationSequenceChangeRule: Rule {
 
     private static let movingOptions: Set<String> = ["restart", "increment", "start", "minvalue", "maxvalue"]
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node else { return [] }
-        let range = statement.range
-        if ApplyOrderClassifier.callsSetval(node) {
-            return [Violation(range: range, message: "setval() moves a sequence on this side only: sequences are not replicated, so the other side is left behind and a failover collides")]
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
+        let reason = "sequences are not replicated"
+        if node.isSelect && node.descendants().contains(where: { $0.functionCall?.name.last?.lowercased() == "setval" }) {
+            found.report("setval() moves a sequence on this side only: sequences are not replicated, so the other side is left behind and a failover collides",
+                         needs: .either, because: reason)
+        } else if let alter = node.alterSequence {
+            guard alter.options.contains(where: { Self.movingOptions.contains($0.name) }) else { found.declare(either: reason); return }
+            found.report("changes sequence `\(alter.relation.qualifiedName)` on this side only: sequences are not replicated, so the other side is left behind and a failover collides",
+                         needs: .either, because: reason)
+        } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
+            for (index, command) in alter.commands.enumerated() where command.action == .setIdentity {
+                found.declare(either: "changes an identity column's sequence", command: index)
+            }
+            if alter.commands.contains(where: { $0.action == .setIdentity && restarts($0) }) {
+                found.report("restarts an identity sequence of \(table.described): sequences are not replicated, so the other side is left behind and a failover collides")
+            }
+        } else if let truncate = node.truncate, truncate.restartsIdentity {
+            // TRUNCATE's own order is replication-truncate's.
+            found.report("TRUNCATE ... RESTART IDENTITY resets sequences on this side only: sequences are not replicated")
         }
-        if let alter = node.alterSequence, alter.options.contains(where: { Self.movingOptions.contains($0.name) }) {
-            return [Violation(range: range, message: "changes sequence `\(alter.relation.qualifiedName)` on this side only: sequences are not replicated, so the other side is left behind and a failover collides")]
-        }
-        if let alter = node.alterTable, alter.commands.contains(where: { $0.action == .setIdentity && restarts($0) }),
-           let table = context.replicatedTable(alter.relation) {
-            return [Violation(range: range, message: "restarts an identity sequence of \(table.described): sequences are not replicated, so the other side is left behind and a failover collides")]
-        }
-        if let truncate = node.truncate, truncate.restartsIdentity {
-            return [Violation(range: range, message: "TRUNCATE ... RESTART IDENTITY resets sequences on this side only: sequences are not replicated")]
-        }
-        return []
     }
 
     private func restarts(_ command: AlterTableCommand) -> Bool {

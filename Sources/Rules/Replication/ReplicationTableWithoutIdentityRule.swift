@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
+extension RuleID {
+    public static let replicationTableWithoutIdentity: RuleID = "replication-table-without-identity"
+}
+
 public struct ReplicationTableWithoutIdentityRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.tableWithoutIdentity,
+        id: .replicationTableWithoutIdentity,
         name: "New published table without a replica identity",
         category: .replication,
         defaultSeverity: .error,

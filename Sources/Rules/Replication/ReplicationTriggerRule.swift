@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationTriggerRule: Rule {
+extension RuleID {
+    public static let replicationTrigger: RuleID = "replication-trigger"
+}
+
+public struct ReplicationTriggerRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.trigger,
+        id: .replicationTrigger,
         name: "Trigger on a replicated table",
         category: .replication,
         defaultSeverity: .warning,
@@ -40,23 +44,28 @@ public struct ReplicationTriggerRule: Rule {
             error: "None: the trigger silently does not run for replicated rows.",
             docs: ReplicationNotes.triggers))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let node = statement.node else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let node = statement.node else { return }
         if let trigger = node.createTrigger, let table = context.replicatedTable(trigger.relation) {
-            return [Violation(range: statement.range, message: "creates trigger `\(trigger.name)` on \(table.described): it does not fire for replicated rows on the subscriber; decide whether the subscriber needs its effect")]
-        }
-        if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
-            return alter.commands.compactMap { command -> Violation? in
+            found.report("creates trigger `\(trigger.name)` on \(table.described): it does not fire for replicated rows on the subscriber; decide whether the subscriber needs its effect",
+                         needs: .either, because: "a trigger on a replicated table does not fire for replicated rows")
+        } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
+            let reason = "enables a trigger on a replicated table"
+            for (index, command) in alter.commands.enumerated() {
                 switch command.action {
                 case .enableTrigger, .enableAllTriggers, .enableUserTriggers:
-                    return Violation(range: statement.range, message: "enables trigger `\(command.name ?? "ALL")` on \(table.described): it fires on the publisher only, not for replicated rows on the subscriber")
+                    found.report("enables trigger `\(command.name ?? "ALL")` on \(table.described): it fires on the publisher only, not for replicated rows on the subscriber",
+                                 needs: .either, because: reason, command: index)
                 case .enableAlwaysTrigger:
-                    return Violation(range: statement.range, message: "ENABLE ALWAYS TRIGGER `\(command.name ?? "?")` on \(table.described): it also fires for replicated rows, so a result the publisher's row already carries is computed again")
+                    found.report("ENABLE ALWAYS TRIGGER `\(command.name ?? "?")` on \(table.described): it also fires for replicated rows, so a result the publisher's row already carries is computed again",
+                                 needs: .either, because: reason, command: index)
+                case .enableReplicaTrigger:
+                    // Firing for replicated rows only is what a replica trigger is for.
+                    found.declare(either: reason, command: index)
                 default:
-                    return nil
+                    continue
                 }
             }
         }
-        return []
     }
 }

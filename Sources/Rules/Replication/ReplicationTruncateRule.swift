@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationTruncateRule: Rule {
+extension RuleID {
+    public static let replicationTruncate: RuleID = "replication-truncate"
+}
+
+public struct ReplicationTruncateRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.truncate,
+        id: .replicationTruncate,
         name: "TRUNCATE of a replicated table",
         category: .replication,
         defaultSeverity: .warning,
@@ -37,10 +41,11 @@ public struct ReplicationTruncateRule: Rule {
             error: "With a subscriber-only foreign key: `cannot truncate a table referenced in a foreign key constraint`.",
             docs: ReplicationNotes.publication))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let truncate = statement.node?.truncate else { return [] }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let truncate = statement.node?.truncate else { return }
         let tables = truncate.relations.compactMap { context.replicatedTable($0) }
-        guard !tables.isEmpty else { return [] }
-        return [Violation(range: statement.range, message: "truncates \(tables.map(\.described).joined(separator: ", ")): TRUNCATE replicates, so run it on the publisher only; the subscriber applies it with RESTRICT, and a subscriber-only foreign key to the table stops apply for good")]
+        guard !tables.isEmpty else { return }
+        found.report("truncates \(tables.map(\.described).joined(separator: ", ")): TRUNCATE replicates, so run it on the publisher only; the subscriber applies it with RESTRICT, and a subscriber-only foreign key to the table stops apply for good",
+                     needs: .either, because: "TRUNCATE replicates by itself")
     }
 }

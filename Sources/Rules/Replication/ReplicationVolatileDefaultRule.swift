@@ -2,11 +2,15 @@ import Lint
 import Schema
 import SQLSource
 
-public struct ReplicationVolatileDefaultRule: Rule {
+extension RuleID {
+    public static let replicationVolatileDefault: RuleID = "replication-volatile-default"
+}
+
+public struct ReplicationVolatileDefaultRule: HazardRule {
     public init() {}
 
     public let description = RuleDescription(
-        id: ReplicationRuleID.volatileDefault,
+        id: .replicationVolatileDefault,
         name: "Non-immutable default on a new column",
         category: .replication,
         defaultSeverity: .error,
@@ -43,13 +47,15 @@ public struct ReplicationVolatileDefaultRule: Rule {
             error: "None: the rows silently differ. `replint rehearse --replication` shows the first differing key.",
             docs: ReplicationNotes.restrictions))
 
-    public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return [] }
-        return alter.commands.compactMap { command -> Violation? in
-            guard command.action == .addColumn || command.action == .addColumnRecurse, let def = command.definition?.columnDef else { return nil }
+    public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
+        guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
+        for (index, command) in alter.commands.enumerated() {
+            guard command.action == .addColumn || command.action == .addColumnRecurse, let def = command.definition?.columnDef else { continue }
             let facts = ColumnFacts(def, context)
-            guard facts.fillsExistingRowsDifferently, !facts.isGenerated else { return nil }
-            return Violation(range: statement.range, message: "adds `\(def.name)` to \(table.described) with \(facts.defaultDescription): each side fills its existing rows separately, so they silently differ")
+            guard facts.fillsExistingRowsDifferently, !facts.isGenerated else { continue }
+            found.report("adds `\(def.name)` to \(table.described) with \(facts.defaultDescription): each side fills its existing rows separately, so they silently differ",
+                         needs: facts.cause == .filledPerSide ? .subscriberFirst : nil,
+                         because: "`\(def.name)` is filled by \(facts.defaultDescription) on each side separately", command: index)
         }
     }
 }

@@ -25,7 +25,7 @@ extension MigrationPlan {
     public func json() -> String {
         let entries: [JSON] = self.entries.map { e in
             .object([("line", .int(e.line)), ("statement", .string(e.head)), ("order", .string(e.order.rawValue)),
-                     ("reason", .string(e.reason)), ("rule", e.rule.map(JSON.string) ?? .null)])
+                     ("reason", .string(e.reason)), ("rule", e.rule.map { .string($0.rawValue) } ?? .null)])
         }
         let parts: [JSON] = self.parts.map { p in
             .object([("order", .string(p.order.rawValue)), ("statements", .array(p.statements.map(JSON.string)))])

@@ -10,7 +10,7 @@ public struct MigrationPlan: Sendable {
         public let order: ApplyOrder
         public let reason: String
         /// The rule that reports this statement's hazard, if any.
-        public let rule: String?
+        public let rule: RuleID?
     }
 
     /// One file of a split: its declared order and its statements' SQL.

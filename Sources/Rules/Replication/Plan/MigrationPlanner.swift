@@ -11,7 +11,7 @@ public enum MigrationPlanner {
         var texts: [String] = []
         linter.walk(document) { statement, context in
             guard let node = statement.node, node.transaction == nil else { return }
-            let changes = ApplyOrderClassifier.classify(statement, in: context)
+            let changes = ApplyOrderClassifier.changes(statement, in: context)
             let (order, reason, rule) = combine(changes)
             if let first = changes.compactMap(\.prerequisite).first { prerequisites[entries.count] = first }
             entries.append(.init(line: statement.location.line, head: statement.head, order: order, reason: reason, rule: rule))
@@ -43,15 +43,18 @@ public enum MigrationPlanner {
 
     /// One order for a statement from its commands': unsafe wins, two
     /// opposite orders in one ALTER TABLE are unsafe too (split the ALTER).
-    static func combine(_ changes: [OrderedChange]) -> (ApplyOrder, String, String?) {
+    /// The rule named beside a statement is the one that reports its hazard;
+    /// apply-order's own plain changes name none.
+    static func combine(_ changes: [OrderedChange]) -> (ApplyOrder, String, RuleID?) {
+        func owner(_ change: OrderedChange) -> RuleID? { change.rule == RuleID.replicationApplyOrder ? nil : change.rule }
         let ordered = changes.filter { $0.order != .either }
-        if let unsafe = ordered.first(where: { $0.order == .unsafe }) { return (.unsafe, unsafe.reason, unsafe.coveredBy) }
+        if let unsafe = ordered.first(where: { $0.order == .unsafe }) { return (.unsafe, unsafe.reason, owner(unsafe)) }
         let orders = Set(ordered.map(\.order))
         if orders.count > 1 {
             return (.unsafe, "its commands need opposite orders: split this ALTER TABLE into one statement per order", nil)
         }
-        if let first = ordered.first { return (first.order, first.reason, first.coveredBy) }
-        if let first = changes.first { return (.either, first.reason, first.coveredBy) }
+        if let first = ordered.first { return (first.order, first.reason, owner(first)) }
+        if let first = changes.first { return (.either, first.reason, owner(first)) }
         return (.either, "does not change what replication sees", nil)
     }
 

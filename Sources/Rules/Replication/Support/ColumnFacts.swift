@@ -32,6 +32,20 @@ struct ColumnFacts {
         isIdentity || isSerial || (defaultValue.map { $0.volatility != .immutable } ?? false)
     }
 
+    /// The one cause an ADD COLUMN's apply order is reported under, decided
+    /// here once so that no column has two: generated (replication-generated-column),
+    /// required (replication-add-required-column), filled per side
+    /// (replication-volatile-default), or ordinary (replication-column-list
+    /// when the table has one, else replication-apply-order).
+    enum Cause { case generated, required, filledPerSide, ordinary }
+
+    var cause: Cause {
+        if isGenerated { return .generated }
+        if isRequired { return .required }
+        if fillsExistingRowsDifferently { return .filledPerSide }
+        return .ordinary
+    }
+
     var defaultDescription: String {
         if isIdentity { return "an identity sequence" }
         if isSerial { return "a serial sequence" }
