@@ -55,7 +55,7 @@ import SQLSource
     func transactionControl(_ sql: String) throws -> [Finding] {
         let document = try SQLDocument(path: "m.sql", text: sql)
         return Linter(rules: RuleRegistry.all, configuration: Configuration()).lint(document)
-            .filter { $0.ruleID == TransactionControlRule().id && $0.severity == .error }
+            .filter { $0.ruleID == RuleID.transactionControl && $0.severity == .error }
     }
 
     /// The shapes a statement can stand in: inside the file's transaction
@@ -111,7 +111,7 @@ import SQLSource
                 checked += 1
                 guard (try? ExecutionPlan(document)) == nil else { continue }
                 let found = Linter(rules: RuleRegistry.all, configuration: Configuration()).lint(document)
-                #expect(found.contains { $0.ruleID == TransactionControlRule().id }, "\(relative): refused by the runner, clean for lint")
+                #expect(found.contains { $0.ruleID == RuleID.transactionControl }, "\(relative): refused by the runner, clean for lint")
             }
         }
         #expect(checked > 10)

@@ -1,12 +1,16 @@
 import Lint
 import SQLSource
 
+extension RuleID {
+    public static let transactionControl: RuleID = "transaction-control"
+}
+
 /// BEGIN/COMMIT/ROLLBACK that do not form alembic's shapes.
 public struct TransactionControlRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
-        id: "transaction-control",
+        id: .transactionControl,
         name: "Transaction control outside alembic's shapes",
         category: .alembic,
         defaultSeverity: .error,
