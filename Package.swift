@@ -53,5 +53,5 @@ let package = Package(
                                                             "SQLSource", "Lint", "Rules", "Schema"]),
         .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

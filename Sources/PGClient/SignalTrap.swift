@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Turns SIGINT and SIGTERM into an orderly exit: registered cleanup actions
 /// (cancel the running query, stop clusters, remove temporary directories)
@@ -84,7 +85,7 @@ public final class SignalTrap: @unchecked Sendable {
         }, nil)
         pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         guard created == 0 else { return }
-        watcherThread = thread
+        watcherThread.store(thread, ordering: .sequentiallyConsistent)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = forwardToWatcher
         action.sa_flags = SA_RESTART
@@ -123,7 +124,7 @@ public final class SignalTrap: @unchecked Sendable {
     }
 
     private func parkIfCleaningUp() {
-        guard signalForwarded != 0 || lock.withLock({ receivedSignal }) != nil else { return }
+        guard signalForwarded.load(ordering: .sequentiallyConsistent) != 0 || lock.withLock({ receivedSignal }) != nil else { return }
         while true { sleep(60) }
     }
 
@@ -136,13 +137,15 @@ public final class SignalTrap: @unchecked Sendable {
     }
 }
 
+// The signal handler touches only these two lock-free atomics (a lock is
+// never safe in a handler). pthread_t is an integer on Linux.
 /// Read inside the signal handler; written once, before the handler exists.
-private var watcherThread = pthread_t()
+private let watcherThread = Atomic<pthread_t>(0)
 /// Set inside the handler: the interrupted thread may reach exit() before
 /// the watcher has even woken up.
-private var signalForwarded: Int32 = 0
+private let signalForwarded = Atomic<Int32>(0)
 
 private func forwardToWatcher(_ signal: Int32) {
-    signalForwarded = signal
-    pthread_kill(watcherThread, signal)
+    signalForwarded.store(signal, ordering: .sequentiallyConsistent)
+    pthread_kill(watcherThread.load(ordering: .sequentiallyConsistent), signal)
 }

@@ -6,6 +6,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A throwaway PostgreSQL server in a fresh temporary directory: reachable
 /// only through a unix socket in that directory, tuned for speed over
@@ -134,17 +135,14 @@ public final class EphemeralCluster: @unchecked Sendable {
         }
     }
 
-    private static let portLock = Lock()
-    private static var portCounter = 0
+    private static let portCounter = Atomic<Int>(0)
 
     /// Distinct per process and per cluster, so that log lines and socket
     /// names tell clusters apart; uniqueness is not required because each
     /// cluster has its own socket directory.
     private static func nextPort() -> Int {
-        portLock.withLock {
-            defer { portCounter += 1 }
-            return 54000 + Int(getpid() % 100) * 10 + portCounter % 10
-        }
+        let n = portCounter.wrappingAdd(1, ordering: .relaxed).oldValue
+        return 54000 + Int(getpid() % 100) * 10 + n % 10
     }
 
     /// TMPDIR when usable; /tmp when the server runs as another user (it must

@@ -18,8 +18,8 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let config = try configuration.load()
         let outcome = LintSession(configuration: config, rules: RuleRegistry.all).fix(paths: paths)
-        for line in outcome.log { print(line) }
-        for error in outcome.errors { fputs("replint: \(error)\n", stderr) }
+        for line in outcome.log { Console.out(line + "\n") }
+        for error in outcome.errors { Console.err("replint: \(error)\n") }
         throw ExitCode(outcome.errors.isEmpty ? 0 : 2)
     }
 }

@@ -88,7 +88,7 @@ struct RehearseCommand: ParsableCommand {
         let options = rehearsal.rehearsalOptions(schemaFiles: baseline, configuration: configuration)
         let report = Rehearsal.rehearse(file: file, options: options) { cluster in
             // Where the server lives (its log included) while it runs; gone afterwards.
-            fputs("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n", stderr)
+            Console.err("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n")
         }
         writeStdout(format == "json" ? RehearsalJSON.render(report) + "\n" : RehearsalText.render(report))
         throw ExitCode(report.exitCode)
@@ -117,8 +117,8 @@ struct ReplicationRehearsalOptions: ParsableArguments {
             replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: timeout, traffic: scope)
         options.onPairReady = { pair in
             // Where the servers live (their logs included) while they run; gone afterwards.
-            fputs("replint: rehearsing on a throwaway publisher in \(pair.publisher.directory) and subscriber in "
-                  + "\(pair.subscriber.directory) (removed on exit)\n", stderr)
+            Console.err("replint: rehearsing on a throwaway publisher in \(pair.publisher.directory) and subscriber in "
+                  + "\(pair.subscriber.directory) (removed on exit)\n")
         }
         return options
     }

@@ -33,10 +33,10 @@ enum Main {
             let code = Replint.exitCode(for: error)
             let message = Replint.fullMessage(for: error)
             if code == .success {
-                print(message)
+                Console.out(message + "\n")
                 exit(0)
             }
-            fputs(message + "\n", stderr)
+            Console.err(message + "\n")
             exit(2)
         }
     }

@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
         let width = rows.map(\.id.rawValue.count).max() ?? 0
         for d in rows {
             let id = d.id.rawValue.padding(width)
-            print("\(id)  \(d.category.rawValue.padding(12))  \(d.defaultSeverity.rawValue.padding(8))  \(d.summary)")
+            Console.out("\(id)  \(d.category.rawValue.padding(12))  \(d.defaultSeverity.rawValue.padding(8))  \(d.summary)\n")
         }
     }
 }
@@ -36,7 +36,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         guard let found = RuleRegistry.rule(RuleID(rawValue: rule)) else { fail("unknown rule `\(rule)`; `replint rules` lists them") }
-        print(RuleDocumentation.page(found.description), terminator: "")
+        Console.out(RuleDocumentation.page(found.description))
     }
 }
 

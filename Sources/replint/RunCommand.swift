@@ -70,8 +70,7 @@ struct RunCommand: ParsableCommand {
         case .failure(let error): fail("schema file \(error.description)")
         }
         let log = RunLog(format: request.logFormat, minimumLevel: request.logLevel) { line in
-            fputs(line, stdout)
-            fflush(stdout)
+            Console.out(line)
         }
         let outcome = MigrationRunner(request: request, linter: linter, log: log).run()
         throw ExitCode(outcome.exitCode)

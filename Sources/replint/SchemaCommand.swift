@@ -74,7 +74,7 @@ struct SchemaCommand: ParsableCommand {
         case .success(let loaded): baselines = loaded
         }
         for error in baselines?.syntaxErrors ?? [] {
-            fputs("replint: \(error.path):\(error.location.line):\(error.location.column): the baseline does not parse here: \(error.message)\n", stderr)
+            Console.err("replint: \(error.path):\(error.location.line):\(error.location.column): the baseline does not parse here: \(error.message)\n")
         }
         var model = MigratedModel(baselines: baselines, searchPath: config.searchPath)
         let collected = FileCollector(configuration: config).collect(paths)
@@ -82,7 +82,7 @@ struct SchemaCommand: ParsableCommand {
         for path in collected.files {
             do { model.apply(SQLDocument(try SourceFile.read(path: path))) } catch { fail(error.description) }
         }
-        if schemaOptions.schemaStrict { for warning in model.warnings { fputs("replint: warning: \(warning)\n", stderr) } }
+        if schemaOptions.schemaStrict { for warning in model.warnings { Console.err("replint: warning: \(warning)\n") } }
         if format == "text" {
             // Statements that change nothing the model keeps (GRANT, COMMENT, ...) are counted, never errors.
             writeStdout("# \(model.appliedCount) statement(s) applied to the model, \(model.skippedCount) not modelled\n")

@@ -28,13 +28,12 @@ struct ConfigurationOptions: ParsableArguments {
 }
 
 func fail(_ message: String, code: Int32 = 2) -> Never {
-    fputs("replint: \(message)\n", stderr)
+    Console.err("replint: \(message)\n")
     exit(code)
 }
 
 func writeStdout(_ text: String) {
-    fputs(text, stdout)
-    fflush(stdout)
+    Console.out(text)
 }
 
 /// Colour only for a terminal, and never with NO_COLOR set (no-color.org).

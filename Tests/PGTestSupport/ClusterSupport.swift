@@ -12,7 +12,7 @@ public func withCluster<T>(_ options: EphemeralCluster.Options = .init(),
 
 /// A directory under /tmp that the server's user can traverse when the tests
 /// run as root (mkdtemp makes 0700), removed by `remove()`.
-public struct ScratchDirectory {
+public struct ScratchDirectory: Sendable {
     public let path: String
 
     public init() throws {

@@ -8,7 +8,7 @@ import PGTestSupport
 
 /// A migrations directory and a cluster to run files from it against, with
 /// the run's log captured line by line.
-struct RunnerFixture {
+struct RunnerFixture: Sendable {
     let cluster: EphemeralCluster
     let migrations: ScratchDirectory
 

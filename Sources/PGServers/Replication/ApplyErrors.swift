@@ -113,7 +113,7 @@ extension ReplicationPair {
                 errors.append(ApplyError(message: String(entry.text), backendType: String(entry.backendType),
                                          line: String(line)))
                 open = (entry.pid, \ApplyError.messageText)
-            } else if let pid = open?.pid, pid == entry.pid, let field = Self.errorField[entry.severity],
+            } else if let pid = open?.pid, pid == entry.pid, let field = Self.errorField(entry.severity),
                       let index = errors.indices.last {
                 errors[index][keyPath: field] = String(entry.text)
                 open = (pid, field)
@@ -124,9 +124,14 @@ extension ReplicationPair {
         return errors
     }
 
-    private static let errorField: [Substring: WritableKeyPath<ApplyError, String?>] = [
-        "DETAIL": \.detail, "HINT": \.hint, "CONTEXT": \.context,
-    ]
+    private static func errorField(_ severity: Substring) -> WritableKeyPath<ApplyError, String?>? {
+        switch severity {
+        case "DETAIL": \.detail
+        case "HINT": \.hint
+        case "CONTEXT": \.context
+        default: nil
+        }
+    }
 }
 
 extension ApplyError {
