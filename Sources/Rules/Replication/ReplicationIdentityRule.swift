@@ -73,17 +73,15 @@ public struct ReplicationIdentityRule: Rule {
         case .replicaIdentity:
             guard let identity = command.replicaIdentity else { return nil }
             switch identity.kind {
-            case "n":
+            case .nothing:
                 return Violation(range: range, message: "REPLICA IDENTITY NOTHING on \(table.described): \(breaks)")
-            case "d":
+            case .default:
                 guard let model = table.table, model.primaryKey == nil else { return nil }
                 return Violation(range: range, message: "REPLICA IDENTITY DEFAULT on \(table.described), which has no primary key: \(breaks)")
-            case "f":
+            case .full:
                 return Violation(range: range, message: "REPLICA IDENTITY FULL on \(table.described): every UPDATE and DELETE then logs the whole old row and the subscriber finds rows by scanning", severity: .warning)
-            case "i":
+            case .index:
                 return usingIndex(identity.index ?? "", table, range, context)
-            default:
-                return nil
             }
         default:
             return nil
