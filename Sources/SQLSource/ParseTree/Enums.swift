@@ -1,7 +1,14 @@
 import CPgQuery
 
-// Swift names for the parse-tree enums rules read, each mapped from the
-// protobuf-c constants of pg_query.pb-c.h (see `ParseTreeEnum`).
+/// A Swift enum read from one of libpg_query's protobuf-c enums
+/// (pg_query.pb-c.h). Its initialiser names the C constants, so a libpg_query
+/// upgrade that renumbers them moves the mapping along and one that renames
+/// or removes one fails the build; a constant it does not name reads as its
+/// `default:` case. A `switch`, not a table: no metadata to build at start-up.
+protocol ParseTreeEnum: CaseIterable, Hashable, Sendable {
+    associatedtype CEnum: RawRepresentable where CEnum.RawValue == UInt32
+    init(_ c: CEnum)
+}
 
 public enum AlterTableAction: ParseTreeEnum {
     case addColumn, addColumnRecurse, columnDefault, dropNotNull, setNotNull
@@ -17,54 +24,57 @@ public enum AlterTableAction: ParseTreeEnum {
     case detachPartitionFinalize, addIdentity, setIdentity, dropIdentity
     case other
 
-    static let mapping = CEnumTable<PgQuery__AlterTableType, Self>(unmapped: .other, [
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn, .addColumn),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse, .addColumnRecurse),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault, .columnDefault),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull, .dropNotNull),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull, .setNotNull),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression, .dropExpression),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics, .setStatistics),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage, .setStorage),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn, .dropColumn),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse, .dropColumnRecurse),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddIndex, .addIndex),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint, .addConstraint),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse, .addConstraintRecurse),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint, .alterConstraint),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint, .validateConstraint),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse, .validateConstraintRecurse),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddIndexConstraint, .addIndexConstraint),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint, .dropConstraint),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse, .dropConstraintRecurse),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType, .alterColumnType),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner, .changeOwner),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn, .clusterOn),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged, .setLogged),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged, .setUnlogged),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace, .setTablespace),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions, .setRelOptions),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions, .resetRelOptions),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig, .enableTrigger),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig, .enableAlwaysTrigger),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig, .enableReplicaTrigger),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig, .disableTrigger),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll, .enableAllTriggers),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll, .disableAllTriggers),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser, .enableUserTriggers),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser, .disableUserTriggers),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit, .addInherit),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit, .dropInherit),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity, .replicaIdentity),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity, .enableRowSecurity),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity, .disableRowSecurity),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition, .attachPartition),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition, .detachPartition),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize, .detachPartitionFinalize),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity, .addIdentity),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity, .setIdentity),
-        (PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity, .dropIdentity),
-    ])
+    init(_ c: PgQuery__AlterTableType) {
+        switch c {
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: self = .addColumn
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse: self = .addColumnRecurse
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: self = .columnDefault
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: self = .dropNotNull
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: self = .setNotNull
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: self = .dropExpression
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics: self = .setStatistics
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage: self = .setStorage
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: self = .dropColumn
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse: self = .dropColumnRecurse
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIndex: self = .addIndex
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: self = .addConstraint
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse: self = .addConstraintRecurse
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint: self = .alterConstraint
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint: self = .validateConstraint
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse: self = .validateConstraintRecurse
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIndexConstraint: self = .addIndexConstraint
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: self = .dropConstraint
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse: self = .dropConstraintRecurse
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: self = .alterColumnType
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: self = .changeOwner
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn: self = .clusterOn
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: self = .setLogged
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged: self = .setUnlogged
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: self = .setTablespace
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions: self = .setRelOptions
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions: self = .resetRelOptions
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig: self = .enableTrigger
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig: self = .enableAlwaysTrigger
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig: self = .enableReplicaTrigger
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig: self = .disableTrigger
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll: self = .enableAllTriggers
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll: self = .disableAllTriggers
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser: self = .enableUserTriggers
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser: self = .disableUserTriggers
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit: self = .addInherit
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit: self = .dropInherit
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity: self = .replicaIdentity
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity: self = .enableRowSecurity
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity: self = .disableRowSecurity
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: self = .attachPartition
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition: self = .detachPartition
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize: self = .detachPartitionFinalize
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: self = .addIdentity
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity: self = .setIdentity
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: self = .dropIdentity
+        default: self = .other
+        }
+    }
 }
 
 public enum ObjectKind: ParseTreeEnum {
@@ -74,31 +84,34 @@ public enum ObjectKind: ParseTreeEnum {
     case subscription, tableConstraint, table, trigger, type, view
     case other
 
-    static let mapping = CEnumTable<PgQuery__ObjectType, Self>(unmapped: .other, [
-        (PG_QUERY__OBJECT_TYPE__OBJECT_TYPE_UNDEFINED, .undefined),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN, .column),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE, .database),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN, .domain),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION, .extension),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE, .foreignTable),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION, .function),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_INDEX, .index),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW, .materializedView),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_POLICY, .policy),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE, .procedure),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION, .publication),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_ROLE, .role),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE, .routine),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_RULE, .rule),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA, .schema),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE, .sequence),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_SUBSCRIPTION, .subscription),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT, .tableConstraint),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_TABLE, .table),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER, .trigger),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_TYPE, .type),
-        (PG_QUERY__OBJECT_TYPE__OBJECT_VIEW, .view),
-    ])
+    init(_ c: PgQuery__ObjectType) {
+        switch c {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE_UNDEFINED: self = .undefined
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: self = .column
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: self = .database
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: self = .domain
+        case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: self = .extension
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE: self = .foreignTable
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION: self = .function
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: self = .index
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: self = .materializedView
+        case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: self = .policy
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: self = .procedure
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PUBLICATION: self = .publication
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROLE: self = .role
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: self = .routine
+        case PG_QUERY__OBJECT_TYPE__OBJECT_RULE: self = .rule
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: self = .schema
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: self = .sequence
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SUBSCRIPTION: self = .subscription
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: self = .tableConstraint
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: self = .table
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: self = .trigger
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: self = .type
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: self = .view
+        default: self = .other
+        }
+    }
 }
 
 public enum ConstraintKind: ParseTreeEnum {
@@ -107,22 +120,25 @@ public enum ConstraintKind: ParseTreeEnum {
     case deferrable, notDeferrable, deferred, immediate
     case other
 
-    static let mapping = CEnumTable<PgQuery__ConstrType, Self>(unmapped: .other, [
-        (PG_QUERY__CONSTR_TYPE__CONSTR_NULL, .null),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL, .notNull),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT, .defaultValue),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY, .identity),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED, .generated),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_CHECK, .check),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY, .primaryKey),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE, .unique),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION, .exclusion),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN, .foreignKey),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE, .deferrable),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE, .notDeferrable),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED, .deferred),
-        (PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE, .immediate),
-    ])
+    init(_ c: PgQuery__ConstrType) {
+        switch c {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: self = .null
+        case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: self = .notNull
+        case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: self = .defaultValue
+        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: self = .identity
+        case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: self = .generated
+        case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: self = .check
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: self = .primaryKey
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: self = .unique
+        case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION: self = .exclusion
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: self = .foreignKey
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE: self = .deferrable
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE: self = .notDeferrable
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED: self = .deferred
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE: self = .immediate
+        default: self = .other
+        }
+    }
 }
 
 public enum TransactionKind: ParseTreeEnum {
@@ -130,28 +146,33 @@ public enum TransactionKind: ParseTreeEnum {
     case rollbackTo, prepare, commitPrepared, rollbackPrepared
     case other
 
-    static let mapping = CEnumTable<PgQuery__TransactionStmtKind, Self>(unmapped: .other, [
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN, .begin),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START, .start),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT, .commit),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK, .rollback),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT, .savepoint),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE, .release),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO, .rollbackTo),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE, .prepare),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED, .commitPrepared),
-        (PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED, .rollbackPrepared),
-    ])
+    init(_ c: PgQuery__TransactionStmtKind) {
+        switch c {
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN: self = .begin
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: self = .start
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: self = .commit
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: self = .rollback
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: self = .savepoint
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: self = .release
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: self = .rollbackTo
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: self = .prepare
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED: self = .commitPrepared
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED: self = .rollbackPrepared
+        default: self = .other
+        }
+    }
 }
 
 public enum DropBehavior: ParseTreeEnum {
     case unspecified, restrict, cascade
 
-    static let mapping = CEnumTable<PgQuery__DropBehavior, Self>(unmapped: .unspecified, [
-        (PG_QUERY__DROP_BEHAVIOR__DROP_BEHAVIOR_UNDEFINED, .unspecified),
-        (PG_QUERY__DROP_BEHAVIOR__DROP_RESTRICT, .restrict),
-        (PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE, .cascade),
-    ])
+    init(_ c: PgQuery__DropBehavior) {
+        switch c {
+        case PG_QUERY__DROP_BEHAVIOR__DROP_RESTRICT: self = .restrict
+        case PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE: self = .cascade
+        default: self = .unspecified
+        }
+    }
 }
 
 public enum SQLValueFunctionKind: ParseTreeEnum {
@@ -160,21 +181,24 @@ public enum SQLValueFunctionKind: ParseTreeEnum {
     case currentRole, currentUser, user, sessionUser, currentCatalog, currentSchema
     case other
 
-    static let mapping = CEnumTable<PgQuery__SQLValueFunctionOp, Self>(unmapped: .other, [
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE, .currentDate),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME, .currentTime),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N, .currentTimeN),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP, .currentTimestamp),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N, .currentTimestampN),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME, .localTime),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N, .localTimeN),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP, .localTimestamp),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N, .localTimestampN),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE, .currentRole),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER, .currentUser),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER, .user),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER, .sessionUser),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG, .currentCatalog),
-        (PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA, .currentSchema),
-    ])
+    init(_ c: PgQuery__SQLValueFunctionOp) {
+        switch c {
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE: self = .currentDate
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME: self = .currentTime
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N: self = .currentTimeN
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP: self = .currentTimestamp
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N: self = .currentTimestampN
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME: self = .localTime
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N: self = .localTimeN
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP: self = .localTimestamp
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N: self = .localTimestampN
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE: self = .currentRole
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER: self = .currentUser
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER: self = .user
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER: self = .sessionUser
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG: self = .currentCatalog
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA: self = .currentSchema
+        default: self = .other
+        }
+    }
 }

@@ -29,12 +29,14 @@ public struct AlterPublication: ParseTreeView, @unchecked Sendable {
         case optionsOnly
         case add, drop, set
 
-        static let mapping = CEnumTable<PgQuery__AlterPublicationAction, Self>(unmapped: .optionsOnly, [
-            (PG_QUERY__ALTER_PUBLICATION_ACTION__ALTER_PUBLICATION_ACTION_UNDEFINED, .optionsOnly),
-            (PG_QUERY__ALTER_PUBLICATION_ACTION__AP_AddObjects, .add),
-            (PG_QUERY__ALTER_PUBLICATION_ACTION__AP_DropObjects, .drop),
-            (PG_QUERY__ALTER_PUBLICATION_ACTION__AP_SetObjects, .set),
-        ])
+        init(_ c: PgQuery__AlterPublicationAction) {
+            switch c {
+            case PG_QUERY__ALTER_PUBLICATION_ACTION__AP_AddObjects: self = .add
+            case PG_QUERY__ALTER_PUBLICATION_ACTION__AP_DropObjects: self = .drop
+            case PG_QUERY__ALTER_PUBLICATION_ACTION__AP_SetObjects: self = .set
+            default: self = .optionsOnly
+            }
+        }
     }
 
     let raw: UnsafeMutablePointer<PgQuery__AlterPublicationStmt>
@@ -52,12 +54,15 @@ public struct PublicationObject: ParseTreeView, @unchecked Sendable {
         case table, tablesInSchema, tablesInCurrentSchema, continuation
         case other
 
-        static let mapping = CEnumTable<PgQuery__PublicationObjSpecType, Self>(unmapped: .other, [
-            (PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLE, .table),
-            (PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLES_IN_SCHEMA, .tablesInSchema),
-            (PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA, .tablesInCurrentSchema),
-            (PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_CONTINUATION, .continuation),
-        ])
+        init(_ c: PgQuery__PublicationObjSpecType) {
+            switch c {
+            case PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLE: self = .table
+            case PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLES_IN_SCHEMA: self = .tablesInSchema
+            case PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA: self = .tablesInCurrentSchema
+            case PG_QUERY__PUBLICATION_OBJ_SPEC_TYPE__PUBLICATIONOBJ_CONTINUATION: self = .continuation
+            default: self = .other
+            }
+        }
     }
 
     let raw: UnsafeMutablePointer<PgQuery__PublicationObjSpec>

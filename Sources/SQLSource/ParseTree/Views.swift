@@ -1,7 +1,8 @@
 import CPgQuery
 
-// Typed views over the node kinds replint reads. Each is a pointer into its
-// statement's `ParseTree`; property names follow PostgreSQL's own.
+// Typed views over the node kinds replint reads. Each is a pointer into a
+// `ParseTree` and a reference that keeps the tree alive (`ParseTreeView`);
+// property names follow PostgreSQL's own.
 
 extension Node {
     public var rangeVar: RangeVar? { tag == PG_QUERY__NODE__NODE_RANGE_VAR ? view(raw.pointee.range_var) : nil }
