@@ -28,15 +28,15 @@ public final class SQLDocument: Sendable {
                 commentIndex += 1
             }
             let parsed = Parser.parse(cleaned.bytes, range: span.range)
-            var tree: ParseTree?, failure: ParseFailure?
+            var node: Node?, failure: ParseFailure?
             switch parsed {
-            case .success(let t): tree = t
+            case .success(let tree): node = tree.statements.first
             case .failure(let f): failure = ParseFailure(message: f.message, offset: span.range.lowerBound + f.offset)
             }
             statements.append(Statement(
                 index: statements.count, range: span.range, fullRange: span.fullRange,
                 location: file.location(of: span.range.lowerBound), text: file.text(span.range),
-                leadingComments: leading, tree: tree, failure: failure))
+                leadingComments: leading, node: node, failure: failure))
             previousEnd = span.fullRange.upperBound
         }
         self.statements = statements

@@ -10,12 +10,11 @@ public struct Statement: Sendable {
     public let text: String
     /// Comments between the previous statement and this one.
     public let leadingComments: [Comment]
-    public let tree: ParseTree?
+    /// The statement's root node (`AlterTableStmt`, `InsertStmt`, ...), taken
+    /// once at parse time; it keeps the statement's parse tree alive.
+    public let node: Node?
     /// Set when libpg_query rejects the text; `offset` is absolute in the file.
     public let failure: ParseFailure?
-
-    /// The statement's root node (`AlterTableStmt`, `InsertStmt`, ...).
-    public var node: Node? { tree?.statements.first }
 
     /// The first few words, for logs and reports: `ALTER TABLE hbi.hosts ADD COLUMN ...`.
     public var head: String { Statement.head(of: text) }

@@ -58,7 +58,7 @@ extension CatalogBuilder {
             guard let constraint = command.definition?.constraint else { return }
             let type = catalog.tables[name]?.column(named: columnName)?.typeName ?? "int4"
             updateColumn {
-                $0.identity = constraint.generatedWhen == "a" ? .always : .byDefault
+                $0.identity = constraint.generatedWhen == .always ? .always : .byDefault
                 $0.isNotNull = true
             }
             createIdentitySequence(constraint, table: name, column: columnName, type: type)
@@ -93,9 +93,9 @@ extension CatalogBuilder {
         case .replicaIdentity:
             guard let identity = command.replicaIdentity else { return }
             switch identity.kind {
-            case "f": catalog.tables[name]?.replicaIdentity = .full
-            case "n": catalog.tables[name]?.replicaIdentity = .nothing
-            case "i":
+            case .full: catalog.tables[name]?.replicaIdentity = .full
+            case .nothing: catalog.tables[name]?.replicaIdentity = .nothing
+            case .index:
                 let index = identity.index ?? ""
                 if catalog.indexes[QualifiedName(name.schema, index)] == nil { warn("replica identity index \(index) of \(name) does not exist") }
                 catalog.tables[name]?.replicaIdentity = .index(index)

@@ -12,7 +12,7 @@ extension CatalogBuilder {
         table.isUnlogged = create.isUnlogged
         if create.isPartitioned {
             table.kind = .partitioned
-            table.partitionStrategy = create.partitionStrategy
+            table.partitionStrategy = create.partitionStrategy?.rawValue
         }
         if create.isPartition, let parentVar = create.inherits.first {
             if let parent = existingTable(parentVar) {
@@ -91,7 +91,7 @@ extension CatalogBuilder {
             case .defaultValue:
                 if let e = constraint.expression { setDefault(&column, e) }
             case .identity:
-                column.identity = constraint.generatedWhen == "a" ? .always : .byDefault
+                column.identity = constraint.generatedWhen == .always ? .always : .byDefault
                 column.isNotNull = true
                 createIdentitySequence(constraint, table: tableName, column: def.name, type: column.typeName)
             case .generated:
@@ -173,7 +173,7 @@ extension CatalogBuilder {
             if added.referencedColumns.isEmpty, let target = added.referencedTable {
                 added.referencedColumns = catalog.primaryKey(of: target) ?? []
             }
-            added.onDelete = constraint.onDelete
+            added.onDelete = constraint.onDelete?.rawValue
         }
         if catalog.tables[tableName]!.constraints.contains(where: { $0.name == added.name }) {
             warn("constraint \(added.name) of \(tableName) already exists")

@@ -97,17 +97,15 @@ public struct ReplicationIdentityRule: HazardRule {
         }
         guard let identity = command.replicaIdentity else { return nil }
         switch identity.kind {
-        case "n":
+        case .nothing:
             return ("REPLICA IDENTITY NOTHING on \(table.described): \(breaks)", nil)
-        case "d":
+        case .default:
             guard let model = table.table, model.primaryKey == nil else { return nil }
             return ("REPLICA IDENTITY DEFAULT on \(table.described), which has no primary key: \(breaks)", nil)
-        case "f":
+        case .full:
             return ("REPLICA IDENTITY FULL on \(table.described): every UPDATE and DELETE then logs the whole old row and the subscriber finds rows by scanning", .warning)
-        case "i":
+        case .index:
             return usingIndex(identity.index ?? "", table, context).map { ($0, nil) }
-        default:
-            return nil
         }
     }
 

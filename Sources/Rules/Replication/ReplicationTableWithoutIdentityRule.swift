@@ -67,7 +67,7 @@ public struct ReplicationTableWithoutIdentityRule: Rule {
             guard let alter = later.node?.alterTable, alter.relation.name == name.name,
                   alter.relation.schema == nil || alter.relation.schema == name.schema else { return false }
             return alter.commands.contains { command in
-                (command.action == .replicaIdentity && command.replicaIdentity?.kind != "n" && command.replicaIdentity?.kind != "d")
+                (command.action == .replicaIdentity && command.replicaIdentity?.kind != .nothing && command.replicaIdentity?.kind != .default)
                     || (command.action == .addConstraint && command.definition?.constraint?.kind == .primaryKey)
                     || command.action == .addIndexConstraint && command.definition?.constraint?.kind == .primaryKey
             }

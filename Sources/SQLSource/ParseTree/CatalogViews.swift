@@ -4,30 +4,30 @@ import CPgQuery
 // schemas, types, sequences, triggers, functions, domains, views.
 
 extension Node {
-    public var createSchema: CreateSchema? { tag == PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT ? CreateSchema(raw.pointee.create_schema_stmt) : nil }
-    public var createEnum: CreateEnum? { tag == PG_QUERY__NODE__NODE_CREATE_ENUM_STMT ? CreateEnum(raw.pointee.create_enum_stmt) : nil }
-    public var alterEnum: AlterEnum? { tag == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT ? AlterEnum(raw.pointee.alter_enum_stmt) : nil }
+    public var createSchema: CreateSchema? { tag == PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT ? view(raw.pointee.create_schema_stmt) : nil }
+    public var createEnum: CreateEnum? { tag == PG_QUERY__NODE__NODE_CREATE_ENUM_STMT ? view(raw.pointee.create_enum_stmt) : nil }
+    public var alterEnum: AlterEnum? { tag == PG_QUERY__NODE__NODE_ALTER_ENUM_STMT ? view(raw.pointee.alter_enum_stmt) : nil }
     public var createCompositeType: CreateCompositeType? {
-        tag == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT ? CreateCompositeType(raw.pointee.composite_type_stmt) : nil
+        tag == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT ? view(raw.pointee.composite_type_stmt) : nil
     }
-    public var createSequence: CreateSequence? { tag == PG_QUERY__NODE__NODE_CREATE_SEQ_STMT ? CreateSequence(raw.pointee.create_seq_stmt) : nil }
-    public var alterSequence: AlterSequence? { tag == PG_QUERY__NODE__NODE_ALTER_SEQ_STMT ? AlterSequence(raw.pointee.alter_seq_stmt) : nil }
-    public var createTrigger: CreateTrigger? { tag == PG_QUERY__NODE__NODE_CREATE_TRIG_STMT ? CreateTrigger(raw.pointee.create_trig_stmt) : nil }
+    public var createSequence: CreateSequence? { tag == PG_QUERY__NODE__NODE_CREATE_SEQ_STMT ? view(raw.pointee.create_seq_stmt) : nil }
+    public var alterSequence: AlterSequence? { tag == PG_QUERY__NODE__NODE_ALTER_SEQ_STMT ? view(raw.pointee.alter_seq_stmt) : nil }
+    public var createTrigger: CreateTrigger? { tag == PG_QUERY__NODE__NODE_CREATE_TRIG_STMT ? view(raw.pointee.create_trig_stmt) : nil }
     public var createFunction: CreateFunction? {
-        tag == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT ? CreateFunction(raw.pointee.create_function_stmt) : nil
+        tag == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT ? view(raw.pointee.create_function_stmt) : nil
     }
-    public var createDomain: CreateDomain? { tag == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT ? CreateDomain(raw.pointee.create_domain_stmt) : nil }
-    public var alterDomain: AlterDomain? { tag == PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT ? AlterDomain(raw.pointee.alter_domain_stmt) : nil }
+    public var createDomain: CreateDomain? { tag == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT ? view(raw.pointee.create_domain_stmt) : nil }
+    public var alterDomain: AlterDomain? { tag == PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT ? view(raw.pointee.alter_domain_stmt) : nil }
     /// `CREATE VIEW`: its name only (views are relations a migration may alter or drop).
     public var createdView: RangeVar? {
-        tag == PG_QUERY__NODE__NODE_VIEW_STMT ? raw.pointee.view_stmt.pointee.view.map(RangeVar.init) : nil
+        tag == PG_QUERY__NODE__NODE_VIEW_STMT ? view(raw.pointee.view_stmt.pointee.view) : nil
     }
     /// `CREATE MATERIALIZED VIEW` / `CREATE TABLE AS`: the relation it creates.
     public var createdByQuery: (relation: RangeVar, isMaterializedView: Bool)? {
         guard tag == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT, let into = raw.pointee.create_table_as_stmt.pointee.into,
               let rel = into.pointee.rel else { return nil }
-        let kind = ObjectKind.from(raw.pointee.create_table_as_stmt.pointee.objtype, default: .other)
-        return (RangeVar(rel), kind == .materializedView)
+        let kind = ObjectKind(raw.pointee.create_table_as_stmt.pointee.objtype)
+        return (RangeVar(raw: rel, tree: tree), kind == .materializedView)
     }
     /// The target list of a plain `SELECT` without FROM (pg_dump's `SELECT pg_catalog.set_config(...)`).
     public var selectTargets: [Node]? {
@@ -49,9 +49,9 @@ extension Node {
     }
 }
 
-public struct CreateSchema: @unchecked Sendable {
+public struct CreateSchema: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CreateSchemaStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CreateSchemaStmt>) { self.raw = raw }
+    let tree: ParseTree
     /// nil for `CREATE SCHEMA AUTHORIZATION role` (the schema is named after the role).
     public var name: String? { optionalString(raw.pointee.schemaname) }
     public var authorizationRole: String? { raw.pointee.authrole.flatMap { optionalString($0.pointee.rolename) } }
@@ -60,17 +60,17 @@ public struct CreateSchema: @unchecked Sendable {
     public var ifNotExists: Bool { raw.pointee.if_not_exists != 0 }
 }
 
-public struct CreateEnum: @unchecked Sendable {
+public struct CreateEnum: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CreateEnumStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CreateEnumStmt>) { self.raw = raw }
+    let tree: ParseTree
     public var names: [String] { nodes(raw.pointee.n_type_name, raw.pointee.type_name).compactMap(\.string) }
     public var labels: [String] { nodes(raw.pointee.n_vals, raw.pointee.vals).compactMap(\.string) }
 }
 
 /// `ALTER TYPE t ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'n']` or `RENAME VALUE 'a' TO 'b'`.
-public struct AlterEnum: @unchecked Sendable {
+public struct AlterEnum: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__AlterEnumStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__AlterEnumStmt>) { self.raw = raw }
+    let tree: ParseTree
     public var names: [String] { nodes(raw.pointee.n_type_name, raw.pointee.type_name).compactMap(\.string) }
     /// Set for RENAME VALUE only.
     public var oldLabel: String? { optionalString(raw.pointee.old_val) }
@@ -80,33 +80,33 @@ public struct AlterEnum: @unchecked Sendable {
     public var ifNotExists: Bool { raw.pointee.skip_if_new_val_exists != 0 }
 }
 
-public struct CreateCompositeType: @unchecked Sendable {
+public struct CreateCompositeType: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CompositeTypeStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CompositeTypeStmt>) { self.raw = raw }
-    public var relation: RangeVar { RangeVar(raw.pointee.typevar) }
+    let tree: ParseTree
+    public var relation: RangeVar { view(raw.pointee.typevar)! }
 }
 
-public struct CreateSequence: @unchecked Sendable {
+public struct CreateSequence: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CreateSeqStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CreateSeqStmt>) { self.raw = raw }
-    public var relation: RangeVar { RangeVar(raw.pointee.sequence) }
+    let tree: ParseTree
+    public var relation: RangeVar { view(raw.pointee.sequence)! }
     public var options: [DefElem] { nodes(raw.pointee.n_options, raw.pointee.options).compactMap(\.defElem) }
     public var ifNotExists: Bool { raw.pointee.if_not_exists != 0 }
 }
 
-public struct AlterSequence: @unchecked Sendable {
+public struct AlterSequence: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__AlterSeqStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__AlterSeqStmt>) { self.raw = raw }
-    public var relation: RangeVar { RangeVar(raw.pointee.sequence) }
+    let tree: ParseTree
+    public var relation: RangeVar { view(raw.pointee.sequence)! }
     public var options: [DefElem] { nodes(raw.pointee.n_options, raw.pointee.options).compactMap(\.defElem) }
     public var missingOK: Bool { raw.pointee.missing_ok != 0 }
 }
 
-public struct CreateTrigger: @unchecked Sendable {
+public struct CreateTrigger: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CreateTrigStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CreateTrigStmt>) { self.raw = raw }
+    let tree: ParseTree
     public var name: String { string(raw.pointee.trigname) }
-    public var relation: RangeVar { RangeVar(raw.pointee.relation) }
+    public var relation: RangeVar { view(raw.pointee.relation)! }
     public var functionName: [String] { nodes(raw.pointee.n_funcname, raw.pointee.funcname).compactMap(\.string) }
     public var isForEachRow: Bool { raw.pointee.row != 0 }
     public var isConstraintTrigger: Bool { raw.pointee.isconstraint != 0 }
@@ -117,53 +117,55 @@ public struct CreateTrigger: @unchecked Sendable {
     public var events: Int { Int(raw.pointee.events) }
 }
 
-public struct CreateFunction: @unchecked Sendable {
+public struct CreateFunction: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CreateFunctionStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CreateFunctionStmt>) { self.raw = raw }
+    let tree: ParseTree
     public var name: [String] { nodes(raw.pointee.n_funcname, raw.pointee.funcname).compactMap(\.string) }
     public var isProcedure: Bool { raw.pointee.is_procedure != 0 }
     public var replacesExisting: Bool { raw.pointee.replace != 0 }
-    public var returnType: TypeName? { raw.pointee.return_type.map(TypeName.init) }
+    public var returnType: TypeName? { view(raw.pointee.return_type) }
     /// LANGUAGE, VOLATILE/STABLE/IMMUTABLE (`volatility`), AS, ...
     public var options: [DefElem] { nodes(raw.pointee.n_options, raw.pointee.options).compactMap(\.defElem) }
     public var parameterTypes: [TypeName] {
         nodes(raw.pointee.n_parameters, raw.pointee.parameters).compactMap { node in
             guard node.tag == PG_QUERY__NODE__NODE_FUNCTION_PARAMETER else { return nil }
-            return node.raw.pointee.function_parameter.pointee.arg_type.map(TypeName.init)
+            return view(node.raw.pointee.function_parameter.pointee.arg_type)
         }
     }
 }
 
-public struct CreateDomain: @unchecked Sendable {
+public struct CreateDomain: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__CreateDomainStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__CreateDomainStmt>) { self.raw = raw }
+    let tree: ParseTree
     public var names: [String] { nodes(raw.pointee.n_domainname, raw.pointee.domainname).compactMap(\.string) }
-    public var baseType: TypeName? { raw.pointee.type_name.map(TypeName.init) }
+    public var baseType: TypeName? { view(raw.pointee.type_name) }
     public var constraints: [Constraint] { nodes(raw.pointee.n_constraints, raw.pointee.constraints).compactMap(\.constraint) }
 }
 
-public struct AlterDomain: @unchecked Sendable {
+public struct AlterDomain: ParseTreeView, @unchecked Sendable {
     public enum Action: String, Sendable {
         case setDefault = "T", dropNotNull = "N", setNotNull = "O", addConstraint = "C"
         case dropConstraint = "X", validateConstraint = "V"
     }
 
     let raw: UnsafeMutablePointer<PgQuery__AlterDomainStmt>
-    init(_ raw: UnsafeMutablePointer<PgQuery__AlterDomainStmt>) { self.raw = raw }
+    let tree: ParseTree
     public var action: Action? { Action(rawValue: string(raw.pointee.subtype)) }
     public var names: [String] { nodes(raw.pointee.n_type_name, raw.pointee.type_name).compactMap(\.string) }
     /// The constraint named by DROP/VALIDATE CONSTRAINT.
     public var constraintName: String? { optionalString(raw.pointee.name) }
     /// The new default or the added constraint.
-    public var definition: Node? { raw.pointee.def.map(Node.init) }
+    public var definition: Node? { view(raw.pointee.def) }
 }
 
 extension CreateTable {
-    /// `PARTITION BY <strategy>`: "range", "list" or "hash".
-    public var partitionStrategy: String? { raw.pointee.partspec.flatMap { optionalString($0.pointee.strategy) } }
-    public var partitionBound: PartitionBound? { raw.pointee.partbound.map(PartitionBound.init) }
+    /// `PARTITION BY <strategy>`.
+    public var partitionStrategy: PartitionStrategy? {
+        raw.pointee.partspec.flatMap { optionalString($0.pointee.strategy) }.flatMap(PartitionStrategy.init)
+    }
+    public var partitionBound: PartitionBound? { view(raw.pointee.partbound) }
     /// `CREATE TABLE t OF type`.
-    public var ofType: TypeName? { raw.pointee.of_typename.map(TypeName.init) }
+    public var ofType: TypeName? { view(raw.pointee.of_typename) }
     public var isUnlogged: Bool { string(raw.pointee.relation.pointee.relpersistence) == "u" }
 }
 
@@ -171,14 +173,14 @@ extension AlterTableCommand {
     /// For ATTACH PARTITION: `FOR VALUES ...` or DEFAULT.
     public var partitionBound: PartitionBound? {
         guard let def = raw.pointee.def, def.pointee.node_case == PG_QUERY__NODE__NODE_PARTITION_CMD else { return nil }
-        return def.pointee.partition_cmd.pointee.bound.map(PartitionBound.init)
+        return view(def.pointee.partition_cmd.pointee.bound)
     }
 }
 
 /// `FOR VALUES FROM (...) TO (...)`, `IN (...)`, `WITH (MODULUS m, REMAINDER r)` or `DEFAULT`.
-public struct PartitionBound: @unchecked Sendable {
+public struct PartitionBound: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__PartitionBoundSpec>
-    init(_ raw: UnsafeMutablePointer<PgQuery__PartitionBoundSpec>) { self.raw = raw }
+    let tree: ParseTree
     public var isDefault: Bool { raw.pointee.is_default != 0 }
     public var modulus: Int { Int(raw.pointee.modulus) }
     public var remainder: Int { Int(raw.pointee.remainder) }
@@ -192,10 +194,10 @@ extension Constraint {
     public var options: [DefElem] { nodes(raw.pointee.n_options, raw.pointee.options).compactMap(\.defElem) }
     public var isDeferrable: Bool { raw.pointee.deferrable != 0 }
     /// The partial predicate of an EXCLUDE constraint.
-    public var whereClause: Node? { raw.pointee.where_clause.map(Node.init) }
-    /// FK `ON DELETE` action: "a" no action, "r" restrict, "c" cascade, "n" set null, "d" set default.
-    public var onDelete: String? { optionalString(raw.pointee.fk_del_action) }
-    public var onUpdate: String? { optionalString(raw.pointee.fk_upd_action) }
+    public var whereClause: Node? { view(raw.pointee.where_clause) }
+    /// A foreign key's `ON DELETE` action (nil on other constraints).
+    public var onDelete: ForeignKeyAction? { optionalString(raw.pointee.fk_del_action).flatMap(ForeignKeyAction.init) }
+    public var onUpdate: ForeignKeyAction? { optionalString(raw.pointee.fk_upd_action).flatMap(ForeignKeyAction.init) }
     public var includedColumns: [String] { nodes(raw.pointee.n_including, raw.pointee.including).compactMap(\.string) }
     public var isNoInherit: Bool { raw.pointee.is_no_inherit != 0 }
 }

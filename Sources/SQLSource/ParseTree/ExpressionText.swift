@@ -71,18 +71,11 @@ extension Node {
     /// Which SQL value function this is (`CURRENT_TIMESTAMP`, `CURRENT_USER`, ...).
     public var sqlValueFunction: SQLValueFunctionKind? {
         guard tag == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION else { return nil }
-        return .from(raw.pointee.sqlvalue_function.pointee.op, default: .other)
+        return .init(raw.pointee.sqlvalue_function.pointee.op)
     }
 
-    public var typeName: TypeName? { tag == PG_QUERY__NODE__NODE_TYPE_NAME ? TypeName(raw.pointee.type_name) : nil }
+    public var typeName: TypeName? { tag == PG_QUERY__NODE__NODE_TYPE_NAME ? view(raw.pointee.type_name) : nil }
 
     /// A sub-select, `(SELECT ...)`.
     public var isSubquery: Bool { tag == PG_QUERY__NODE__NODE_SUB_LINK }
-}
-
-public enum SQLValueFunctionKind: Int, Sendable {
-    case currentDate = 1, currentTime = 2, currentTimeN = 3, currentTimestamp = 4, currentTimestampN = 5
-    case localTime = 6, localTimeN = 7, localTimestamp = 8, localTimestampN = 9
-    case currentRole = 10, currentUser = 11, user = 12, sessionUser = 13, currentCatalog = 14, currentSchema = 15
-    case other = 0
 }

@@ -1,26 +1,51 @@
 import CPgQuery
 
+/// What every parse-tree view is: a pointer into libpg_query's protobuf-c
+/// structs and the `ParseTree` that owns them. The stored reference is what
+/// makes a view safe to keep after its `Statement` or `SQLDocument` is gone;
+/// it costs one retain per copy and no allocation.
+///
+/// Views are `@unchecked Sendable` because the tree is never written after
+/// `Parser.parse` unpacks it, and the reference keeps it from being freed
+/// while any view can still read it.
+protocol ParseTreeView {
+    associatedtype Raw
+    var raw: UnsafeMutablePointer<Raw> { get }
+    var tree: ParseTree { get }
+    init(raw: UnsafeMutablePointer<Raw>, tree: ParseTree)
+}
+
+extension ParseTreeView {
+    /// A view of a member message, nil when protobuf-c left it unset
+    /// (`view(raw.pointee.relation)!` where the grammar always sets it).
+    func view<V: ParseTreeView>(_ p: UnsafeMutablePointer<V.Raw>?) -> V? { p.map { V(raw: $0, tree: tree) } }
+
+    /// A repeated `Node` member.
+    func nodes(_ count: Int, _ array: UnsafeMutablePointer<UnsafeMutablePointer<PgQuery__Node>?>?) -> [Node] {
+        guard let array, count > 0 else { return [] }
+        return (0..<count).compactMap { k in array[k].map { Node(raw: $0, tree: tree) } }
+    }
+}
+
 /// A view of one parse-tree node. Typed views (`node.alterTable`,
 /// `node.rangeVar`, ...) are optional accessors, so rules read like the SQL:
 /// `if let alter = statement.node?.alterTable { ... }`.
-public struct Node: @unchecked Sendable {
+public struct Node: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__Node>
-
-    init(_ raw: UnsafeMutablePointer<PgQuery__Node>) { self.raw = raw }
+    let tree: ParseTree
 
     var tag: PgQuery__Node__NodeCase { raw.pointee.node_case }
 
     /// The protobuf message name of the node (`AlterTableStmt`, `ColumnDef`, ...).
     public var kindName: String {
-        guard let (message, descriptor) = payload else { return "Node" }
-        _ = message
+        guard let (_, descriptor) = payload else { return "Node" }
         return String(cString: descriptor.pointee.short_name)
     }
 
     /// Every node below this one, depth first, this one excluded.
     public func descendants() -> [Node] {
         var out: [Node] = []
-        if let (message, descriptor) = payload { Node.collect(message, descriptor, into: &out) }
+        if let (message, descriptor) = payload { collect(message, descriptor, into: &out) }
         return out
     }
 
@@ -41,12 +66,12 @@ public struct Node: @unchecked Sendable {
 
     /// Walks a message generically through protobuf-c's descriptors, so the
     /// traversal covers every node type without a hand-written visitor.
-    private static func collect(_ message: UnsafeMutableRawPointer,
-                                _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
-                                into out: inout [Node]) {
+    private func collect(_ message: UnsafeMutableRawPointer,
+                         _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
+                         into out: inout [Node]) {
         // Descriptors are static C data: the name pointer identifies the type.
         if descriptor.pointee.name == pg_query__node__descriptor.name {
-            let node = Node(message.assumingMemoryBound(to: PgQuery__Node.self))
+            let node = Node(raw: message.assumingMemoryBound(to: PgQuery__Node.self), tree: tree)
             out.append(node)
             if let (inner, innerDescriptor) = node.payload { collect(inner, innerDescriptor, into: &out) }
             return
@@ -72,12 +97,6 @@ public struct Node: @unchecked Sendable {
             }
         }
     }
-}
-
-/// Reads protobuf-c's repeated `Node` fields.
-func nodes(_ count: Int, _ array: UnsafeMutablePointer<UnsafeMutablePointer<PgQuery__Node>?>?) -> [Node] {
-    guard let array, count > 0 else { return [] }
-    return (0..<count).compactMap { array[$0].map(Node.init) }
 }
 
 /// protobuf-c spells an absent string as "".

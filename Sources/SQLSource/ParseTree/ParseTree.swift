@@ -1,8 +1,8 @@
 import CPgQuery
 
-/// Owns one statement's parse tree as libpg_query's protobuf-c structs.
-/// Every `Node` view points into it and is valid while the tree lives
-/// (a `Statement` keeps its tree), so views are plain pointers, no copies.
+/// Owns one statement's parse tree as libpg_query's protobuf-c structs and
+/// frees it when the last view of it goes: every `Node` and typed view holds
+/// a reference to its tree, so a view may outlive its `Statement`.
 public final class ParseTree: @unchecked Sendable {
     let result: UnsafeMutablePointer<PgQuery__ParseResult>
 
@@ -12,10 +12,11 @@ public final class ParseTree: @unchecked Sendable {
 
     deinit { pg_query__parse_result__free_unpacked(result, nil) }
 
-    /// The statements of the parsed text (one for a split statement).
+    /// The statements of the parsed text (one for a split statement), built
+    /// on each call: the tree cannot store them, they refer back to it.
     public var statements: [Node] {
         (0..<result.pointee.n_stmts).compactMap { k in
-            result.pointee.stmts[k]?.pointee.stmt.map(Node.init)
+            result.pointee.stmts[k]?.pointee.stmt.map { Node(raw: $0, tree: self) }
         }
     }
 }

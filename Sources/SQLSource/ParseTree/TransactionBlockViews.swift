@@ -17,7 +17,9 @@ extension Node {
                 return "REINDEX CONCURRENTLY"
             }
             // REINDEX SCHEMA, SYSTEM and DATABASE cannot run in a block either.
-            return stmt.kind.rawValue >= 3 ? "REINDEX SCHEMA/SYSTEM/DATABASE" : nil
+            let wholeSchemas = [PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA, PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM,
+                                PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE]
+            return wholeSchemas.contains(stmt.kind) ? "REINDEX SCHEMA/SYSTEM/DATABASE" : nil
         case PG_QUERY__NODE__NODE_VACUUM_STMT where raw.pointee.vacuum_stmt.pointee.is_vacuumcmd != 0:
             return "VACUUM"
         case PG_QUERY__NODE__NODE_CLUSTER_STMT where raw.pointee.cluster_stmt.pointee.relation == nil:

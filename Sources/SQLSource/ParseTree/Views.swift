@@ -1,16 +1,17 @@
 import CPgQuery
 
-// Typed views over the node kinds replint reads. Each is a pointer into its
-// statement's `ParseTree`; property names follow PostgreSQL's own.
+// Typed views over the node kinds replint reads. Each is a pointer into a
+// `ParseTree` and a reference that keeps the tree alive (`ParseTreeView`);
+// property names follow PostgreSQL's own.
 
 extension Node {
-    public var rangeVar: RangeVar? { tag == PG_QUERY__NODE__NODE_RANGE_VAR ? RangeVar(raw.pointee.range_var) : nil }
+    public var rangeVar: RangeVar? { tag == PG_QUERY__NODE__NODE_RANGE_VAR ? view(raw.pointee.range_var) : nil }
     public var string: String? { tag == PG_QUERY__NODE__NODE_STRING ? optionalString(raw.pointee.string.pointee.sval) : nil }
     public var integer: Int? { tag == PG_QUERY__NODE__NODE_INTEGER ? Int(raw.pointee.integer.pointee.ival) : nil }
     public var list: [Node]? { tag == PG_QUERY__NODE__NODE_LIST ? nodes(raw.pointee.list.pointee.n_items, raw.pointee.list.pointee.items) : nil }
-    public var constant: Constant? { tag == PG_QUERY__NODE__NODE_A_CONST ? Constant(raw.pointee.a_const) : nil }
-    public var typeCast: TypeCast? { tag == PG_QUERY__NODE__NODE_TYPE_CAST ? TypeCast(raw.pointee.type_cast) : nil }
-    public var functionCall: FunctionCall? { tag == PG_QUERY__NODE__NODE_FUNC_CALL ? FunctionCall(raw.pointee.func_call) : nil }
+    public var constant: Constant? { tag == PG_QUERY__NODE__NODE_A_CONST ? view(raw.pointee.a_const) : nil }
+    public var typeCast: TypeCast? { tag == PG_QUERY__NODE__NODE_TYPE_CAST ? view(raw.pointee.type_cast) : nil }
+    public var functionCall: FunctionCall? { tag == PG_QUERY__NODE__NODE_FUNC_CALL ? view(raw.pointee.func_call) : nil }
     public var columnRef: [String]? {
         guard tag == PG_QUERY__NODE__NODE_COLUMN_REF else { return nil }
         let ref = raw.pointee.column_ref.pointee
@@ -18,12 +19,12 @@ extension Node {
     }
     /// `CURRENT_TIMESTAMP`, `CURRENT_USER` and the like.
     public var isSQLValueFunction: Bool { tag == PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION }
-    public var columnDef: ColumnDef? { tag == PG_QUERY__NODE__NODE_COLUMN_DEF ? ColumnDef(raw.pointee.column_def) : nil }
-    public var constraint: Constraint? { tag == PG_QUERY__NODE__NODE_CONSTRAINT ? Constraint(raw.pointee.constraint) : nil }
-    public var alterTableCommand: AlterTableCommand? { tag == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ? AlterTableCommand(raw.pointee.alter_table_cmd) : nil }
-    public var defElem: DefElem? { tag == PG_QUERY__NODE__NODE_DEF_ELEM ? DefElem(raw.pointee.def_elem) : nil }
-    public var resTarget: ResTarget? { tag == PG_QUERY__NODE__NODE_RES_TARGET ? ResTarget(raw.pointee.res_target) : nil }
-    public var indexElem: IndexElem? { tag == PG_QUERY__NODE__NODE_INDEX_ELEM ? IndexElem(raw.pointee.index_elem) : nil }
+    public var columnDef: ColumnDef? { tag == PG_QUERY__NODE__NODE_COLUMN_DEF ? view(raw.pointee.column_def) : nil }
+    public var constraint: Constraint? { tag == PG_QUERY__NODE__NODE_CONSTRAINT ? view(raw.pointee.constraint) : nil }
+    public var alterTableCommand: AlterTableCommand? { tag == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ? view(raw.pointee.alter_table_cmd) : nil }
+    public var defElem: DefElem? { tag == PG_QUERY__NODE__NODE_DEF_ELEM ? view(raw.pointee.def_elem) : nil }
+    public var resTarget: ResTarget? { tag == PG_QUERY__NODE__NODE_RES_TARGET ? view(raw.pointee.res_target) : nil }
+    public var indexElem: IndexElem? { tag == PG_QUERY__NODE__NODE_INDEX_ELEM ? view(raw.pointee.index_elem) : nil }
     public var location: Int? {
         switch tag {
         case PG_QUERY__NODE__NODE_RANGE_VAR: return Int(raw.pointee.range_var.pointee.location)
@@ -41,9 +42,9 @@ extension Node {
 }
 
 /// A possibly qualified relation name, as written.
-public struct RangeVar: @unchecked Sendable {
+public struct RangeVar: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__RangeVar>
-    init(_ raw: UnsafeMutablePointer<PgQuery__RangeVar>) { self.raw = raw }
+    let tree: ParseTree
     public var schema: String? { optionalString(raw.pointee.schemaname) }
     public var name: String { string(raw.pointee.relname) }
     /// False for `ONLY t`.
@@ -53,9 +54,9 @@ public struct RangeVar: @unchecked Sendable {
     public var qualifiedName: String { schema.map { "\($0).\(name)" } ?? name }
 }
 
-public struct Constant: @unchecked Sendable {
+public struct Constant: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__AConst>
-    init(_ raw: UnsafeMutablePointer<PgQuery__AConst>) { self.raw = raw }
+    let tree: ParseTree
     public var isNull: Bool { raw.pointee.isnull != 0 }
     public var location: Int { Int(raw.pointee.location) }
     /// The literal's text: the string's content, the number's digits, `true`/`false`.
@@ -72,9 +73,9 @@ public struct Constant: @unchecked Sendable {
     }
 }
 
-public struct TypeName: @unchecked Sendable {
+public struct TypeName: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__TypeName>
-    init(_ raw: UnsafeMutablePointer<PgQuery__TypeName>) { self.raw = raw }
+    let tree: ParseTree
     /// Name parts as the parser keeps them: `pg_catalog.int4` for `integer`.
     public var names: [String] { nodes(raw.pointee.n_names, raw.pointee.names).compactMap(\.string) }
     public var modifiers: [Node] { nodes(raw.pointee.n_typmods, raw.pointee.typmods) }
@@ -83,27 +84,27 @@ public struct TypeName: @unchecked Sendable {
     public var location: Int { Int(raw.pointee.location) }
 }
 
-public struct TypeCast: @unchecked Sendable {
+public struct TypeCast: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__TypeCast>
-    init(_ raw: UnsafeMutablePointer<PgQuery__TypeCast>) { self.raw = raw }
-    public var argument: Node? { raw.pointee.arg.map(Node.init) }
-    public var typeName: TypeName? { raw.pointee.type_name.map(TypeName.init) }
+    let tree: ParseTree
+    public var argument: Node? { view(raw.pointee.arg) }
+    public var typeName: TypeName? { view(raw.pointee.type_name) }
 }
 
-public struct FunctionCall: @unchecked Sendable {
+public struct FunctionCall: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__FuncCall>
-    init(_ raw: UnsafeMutablePointer<PgQuery__FuncCall>) { self.raw = raw }
+    let tree: ParseTree
     /// Name parts, e.g. `["pg_catalog", "setval"]` or `["now"]`.
     public var name: [String] { nodes(raw.pointee.n_funcname, raw.pointee.funcname).compactMap(\.string) }
     public var arguments: [Node] { nodes(raw.pointee.n_args, raw.pointee.args) }
     public var location: Int { Int(raw.pointee.location) }
 }
 
-public struct DefElem: @unchecked Sendable {
+public struct DefElem: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__DefElem>
-    init(_ raw: UnsafeMutablePointer<PgQuery__DefElem>) { self.raw = raw }
+    let tree: ParseTree
     public var name: String { string(raw.pointee.defname) }
-    public var argument: Node? { raw.pointee.arg.map(Node.init) }
+    public var argument: Node? { view(raw.pointee.arg) }
     /// The option read as PostgreSQL's `defGetBoolean` reads it: no argument is
     /// true; `true/false/on/off` (any case) and 1/0; nil for anything else.
     public var booleanValue: Bool? {
@@ -116,17 +117,17 @@ public struct DefElem: @unchecked Sendable {
     }
 }
 
-public struct ResTarget: @unchecked Sendable {
+public struct ResTarget: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__ResTarget>
-    init(_ raw: UnsafeMutablePointer<PgQuery__ResTarget>) { self.raw = raw }
+    let tree: ParseTree
     public var name: String? { optionalString(raw.pointee.name) }
-    public var value: Node? { raw.pointee.val.map(Node.init) }
+    public var value: Node? { view(raw.pointee.val) }
 }
 
-public struct IndexElem: @unchecked Sendable {
+public struct IndexElem: ParseTreeView, @unchecked Sendable {
     let raw: UnsafeMutablePointer<PgQuery__IndexElem>
-    init(_ raw: UnsafeMutablePointer<PgQuery__IndexElem>) { self.raw = raw }
+    let tree: ParseTree
     /// The column, or nil for an expression.
     public var column: String? { optionalString(raw.pointee.name) }
-    public var expression: Node? { raw.pointee.expr.map(Node.init) }
+    public var expression: Node? { view(raw.pointee.expr) }
 }
