@@ -10,7 +10,7 @@ struct Replint: ParsableCommand {
         abstract: "Guards PostgreSQL schema migrations on logically replicated databases.",
         discussion: """
             Exit codes: 0 nothing at error level, 1 findings at error level, 2 replint could not do its job \
-            (bad arguments, an unreadable file, no database), 130/143 interrupted by SIGINT/SIGTERM.
+            (bad arguments, an unreadable file, no database); `run` exits 130/143 after SIGINT/SIGTERM.
             """,
         version: ReplintVersion.current,
         subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, PlanCommand.self, RunCommand.self, RehearseCommand.self],

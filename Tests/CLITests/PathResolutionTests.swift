@@ -26,6 +26,9 @@ import Testing
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }
         let inside = root.appendingPathComponent("app_migrations")
+        // The optionless form skips the argument parser and must match it.
+        let parsed = try ReplintProcess.run(["lint", "--format", "text"], in: inside)
+        for fast in [["lint"], []] { #expect(try ReplintProcess.run(fast, in: inside).stdout == parsed.stdout) }
         for arguments in [["lint", "--format", "json"], ["lint"], []] {
             let r = try ReplintProcess.run(arguments, in: inside)
             #expect(r.status == 0, "\(arguments): \(r.stdout)\(r.stderr)")
