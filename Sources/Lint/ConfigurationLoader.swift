@@ -46,7 +46,8 @@ public enum ConfigurationLoader {
     }
 }
 
-func absolutePath(_ path: String) -> String {
+/// `path` made absolute against the working directory, `.` and `..` resolved.
+public func absolutePath(_ path: String) -> String {
     if path.hasPrefix("/") { return normalize(path) }
     var buffer = [CChar](repeating: 0, count: 4096)
     guard getcwd(&buffer, buffer.count) != nil else { return path }

@@ -71,8 +71,12 @@ struct ConfigurationReader {
 
     func rules(_ node: Yams.Node, into config: inout Configuration) throws {
         for (k, v) in try mapping(node, "rules") {
-            let id = RuleID(rawValue: try scalar(k, "rules"))
-            guard knownRules.contains(id) else { throw fail(k, "unknown rule `\(id)` under `rules` (`replint rules` lists them)") }
+            // Rule ids are kebab-case; `Replication-Rename` means the same rule.
+            let typed = try scalar(k, "rules")
+            let id = RuleID(rawValue: typed.lowercased())
+            guard knownRules.contains(id) else {
+                throw fail(k, "unknown rule `\(typed)` under `rules`\(Suggestion.didYouMean(typed, among: knownRules.map(\.rawValue).sorted())); `replint rules` lists them")
+            }
             // YAML 1.1 reads a bare `off` as false; accept both spellings.
             let raw = try scalar(v, "rules.\(id)")
             let value = raw == "false" ? "off" : raw

@@ -10,8 +10,11 @@ public struct FileCollector: Sendable {
         public var files: [String] = []
         /// Paths that could not be read at all (missing, unreadable): exit 2.
         public var errors: [String] = []
-        /// Worth saying, but not failures (a folder without SQL files).
+        /// Worth saying, but not failures (a folder without SQL files, a skipped file).
         public var notes: [String] = []
+        /// Files named on the command line and left out (excluded, or a baseline):
+        /// pre-commit passes every changed file, so naming one is no error.
+        public var skipped: [String] = []
     }
 
     let configuration: Configuration
@@ -35,7 +38,13 @@ public struct FileCollector: Sendable {
                 let kept = found.sorted().filter { !baselines.contains(absolutePath($0)) && !isExcluded($0) }
                 if kept.isEmpty { out.notes.append("\(path): no .sql files to lint in this folder") }
                 out.files += kept
-            } else if !baselines.contains(absolutePath(path)) && !isExcluded(path) {
+            } else if baselines.contains(absolutePath(path)) {
+                out.notes.append("\(path): skipped, it is a baseline the configuration's `schema:` names")
+                out.skipped.append(path)
+            } else if let glob = configuration.exclude.first(where: { configuration.matches($0, path: path) }) {
+                out.notes.append("\(path): skipped, `exclude: \(glob)` matches it")
+                out.skipped.append(path)
+            } else {
                 out.files.append(path)
             }
         }
@@ -85,4 +94,22 @@ extension Configuration {
         case nil: return ([], nil)
         }
     }
+
+    /// `app_migrations/` in the folder that holds the configuration file (the
+    /// working directory without one), spelt relative to the working directory
+    /// so that reports name files as the user would: `../app_migrations/x.sql`.
+    public var defaultMigrationPaths: [String] {
+        guard sourcePath != nil else { return ["app_migrations/"] }
+        let relative = relativePath(from: absolutePath("."), to: absolutePath(baseDirectory + "/app_migrations"))
+        return [relative + "/"]
+    }
+}
+
+/// How to reach `target` from `directory`, both absolute and normalized.
+func relativePath(from directory: String, to target: String) -> String {
+    let from = directory.split(separator: "/"), to = target.split(separator: "/")
+    var common = 0
+    while common < from.count && common < to.count && from[common] == to[common] { common += 1 }
+    let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+    return parts.isEmpty ? "." : parts.joined(separator: "/")
 }

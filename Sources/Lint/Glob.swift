@@ -34,12 +34,17 @@ public enum Glob {
 }
 
 extension Configuration {
-    /// Whether a glob from the configuration matches `path`: globs are
-    /// relative to the configuration file's folder; the path as given counts too.
+    /// Whether a glob from the configuration matches `path`: a relative glob
+    /// is relative to the configuration file's folder (never to the working
+    /// directory, so `cd app_migrations && replint lint` excludes the same
+    /// files); an absolute one is matched against the absolute path.
     public func matches(_ glob: String, path: String) -> Bool {
         let absolute = absolutePath(path)
-        let base = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
-        let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
-        return Glob.matches(glob, relative) || Glob.matches(glob, normalize(path))
+        if glob.hasPrefix("/") { return Glob.matches(normalize(glob), absolute) }
+        let base = absolutePath(baseDirectory)
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        // Outside that folder only a glob such as `**/legacy/**` can match.
+        let relative = absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+        return Glob.matches(glob, relative)
     }
 }

@@ -46,13 +46,17 @@ public struct LintSession: Sendable {
             case .failure(let error): errors.append("schema file \(error.description)")
             }
         }
-        let collected = collector.collect(paths)
+        // No paths means the default: `app_migrations/` beside the configuration file.
+        let searched = paths.isEmpty ? linter.configuration.defaultMigrationPaths : paths
+        let collected = collector.collect(searched)
         let results = sequence ? lintInSequence(collected.files, linter, errors: &errors, notes: &notes)
                                : collected.files.map(linter.lint(path:))
         var report = LintReport(results: baselineResults + results,
                                 errors: errors + collected.errors, notes: notes + collected.notes)
-        if collected.files.isEmpty && collected.errors.isEmpty {
-            report.errors.append("nothing to lint: no .sql files in \(paths.joined(separator: ", "))")
+        // Only a run that found nothing at all fails: a named file that is
+        // excluded or a baseline was found, and skipping it is the configured answer.
+        if collected.files.isEmpty && collected.errors.isEmpty && collected.skipped.isEmpty {
+            report.errors.append("nothing to lint: no .sql files in \(searched.joined(separator: ", "))")
         }
         return report
     }

@@ -1,7 +1,12 @@
 import SQLSource
 extension CatalogRenderer {
-    /// The model as JSON, keys in a stable order.
+    /// The model as JSON text, keys in a stable order.
     public func json() -> String {
+        value().rendered() + "\n"
+    }
+
+    /// The model as a JSON value, for documents that nest it (`replint schema` with both sides).
+    public func value() -> JSON {
         let tables = catalog.tables.values.sorted { $0.name < $1.name }.map(tableJSON)
         let publications = catalog.publications.values.sorted { $0.name < $1.name }.map { p in
             JSON.object([
@@ -16,10 +21,10 @@ extension CatalogRenderer {
         let enums = catalog.enums.values.sorted { $0.name < $1.name }.map {
             JSON.object([("name", .string($0.name.description)), ("labels", .strings($0.labels))])
         }
-        return JSON.object([
+        return .object([
             ("replicated_by", .string(source.rawValue)), ("tables", .array(tables)),
             ("publications", .array(publications)), ("enums", .array(enums)),
-        ]).rendered() + "\n"
+        ])
     }
 
     func tableJSON(_ table: Table) -> JSON {

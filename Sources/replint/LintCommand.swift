@@ -9,21 +9,24 @@ import Schema
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Lint offline SQL migrations (default: every *.sql under app_migrations/).")
+        abstract: "Lint offline SQL migrations (default: every *.sql under app_migrations/).",
+        discussion: """
+            Paths on the command line are relative to the working directory; the default app_migrations/ and \
+            the paths in .replint.yml are relative to the folder that holds .replint.yml. A file named here that \
+            `exclude:` matches, or that is a configured baseline, is skipped with a note.
+            """)
 
-    static let defaultPaths = ["app_migrations/"]
+    @Argument(help: "Files or folders to lint (default: app_migrations/ beside .replint.yml, else in the working directory).")
+    var paths: [String] = []
 
-    @Argument(help: "Files or folders to lint.")
-    var paths: [String] = LintCommand.defaultPaths
+    @Option(name: .long, help: "Output format.")
+    var format: LintFormat = .text
 
-    @Option(name: .long, help: "Output format: \(Reporters.names.joined(separator: ", ")).")
-    var format: String = "text"
+    @Option(name: .long, help: "Lowest severity that fails the run (default: the config's fail_on, else error).")
+    var failOn: FailOnChoice?
 
-    @Option(name: .long, help: "Lowest severity that fails the run: error or warning (default: the config's fail_on, else error).")
-    var failOn: String?
-
-    @Option(name: .long, help: "Colour: auto, always or never.")
-    var color: String = "auto"
+    @Option(name: .long, help: "Colour (auto: on a terminal without NO_COLOR).")
+    var color: ColorChoice = .auto
 
     @OptionGroup var configuration: ConfigurationOptions
     @OptionGroup var schemaOptions: SchemaOptions
@@ -38,41 +41,41 @@ struct LintCommand: ParsableCommand {
     var rehearseReplication = false
     @OptionGroup(title: "Replication (with --rehearse-replication)") var replicationOptions: ReplicationRehearsalOptions
 
+    func validate() throws {
+        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil {
+            let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
+            throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: " or ")), not `\(format.rawValue)`")
+        }
+    }
+
     func run() throws {
         var config = try configuration.load()
         schemaOptions.apply(to: &config)
-        guard let reporter = Reporters.reporter(named: format, colored: useColor(color)) else {
-            fail("unknown format `\(format)` (known: \(Reporters.names.joined(separator: ", ")))")
-        }
-        var threshold = config.failOn
-        if let failOn {
-            guard let s = Severity(rawValue: failOn), s != .info else { fail("--fail-on must be error or warning, not `\(failOn)`") }
-            threshold = s
-        }
+        let reporter = format.reporter(colored: useColor(color))
+        let threshold = failOn?.severity ?? config.failOn
         let report = LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
                                       cache: schemaOptions.cache, sequence: sequence)
-        if rehearseReplication || rehearse {
-            let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
-            guard format == "text" || format == "json" else { fail("\(flag) reports as text or json, not `\(format)`") }
-            SignalTrap.shared.install()
-            if rehearseReplication {
-                let options = replicationOptions.replicationOptions(configuration: config, rehearsal: rehearsalOptions,
-                                                                    subscriberSchema: [])
-                let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
-                                                              options: options)
-                writeStdout(format == "json" ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                                             : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
-                throw ExitCode(rehearsed.exitCode)
-            }
-            let options = rehearsalOptions.rehearsalOptions(schemaFiles: Rehearsal.Options.configuredBaseline(config),
-                                                            configuration: config)
-            let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
-            writeStdout(format == "json" ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                                         : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+        guard rehearseReplication || rehearse else {
+            writeStdout(reporter.render(report))
+            throw ExitCode(report.exitCode(failOn: threshold))
+        }
+        SignalTrap.shared.install()
+        let json = format.rehearsalFormat == .json
+        if rehearseReplication {
+            let options = replicationOptions.replicationOptions(configuration: config, rehearsal: rehearsalOptions,
+                                                                subscriberSchema: [])
+            let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
+                                                          options: options)
+            writeStdout(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                             : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
             throw ExitCode(rehearsed.exitCode)
         }
-        writeStdout(reporter.render(report))
-        throw ExitCode(report.exitCode(failOn: threshold))
+        let options = rehearsalOptions.rehearsalOptions(schemaFiles: Rehearsal.Options.configuredBaseline(config),
+                                                        configuration: config)
+        let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
+        writeStdout(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                         : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+        throw ExitCode(rehearsed.exitCode)
     }
 
     /// The lint every form of the command runs.
@@ -87,11 +90,10 @@ struct LintCommand: ParsableCommand {
     /// `replint [lint] [PATH ...]` with no option, the pre-commit case, runs
     /// with the command's defaults without building the argument parser,
     /// which is most of the start-up of a run on one small file.
-    static func runWithDefaults(_ paths: [String]) -> Int32 {
-        let configuration = ConfigurationOptions.load(nil)
-        let report = lint(paths.isEmpty ? defaultPaths : paths, configuration: configuration,
-                          cache: SchemaOptions.defaultCache)
-        writeStdout(TextReporter(colored: useColor("auto")).render(report))
+    static func runWithDefaults(_ paths: [String]) throws(CLIError) -> Int32 {
+        let configuration = try ConfigurationOptions.load(nil)
+        let report = lint(paths, configuration: configuration, cache: SchemaOptions.defaultCache)
+        writeStdout(LintFormat.text.reporter(colored: useColor(.auto)).render(report))
         return report.exitCode(failOn: configuration.failOn)
     }
 }

@@ -12,8 +12,8 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The migration file.")
     var file: String
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: String = "text"
+    @Option(name: .long, help: "Output format.")
+    var format: ReportFormat = .text
 
     @OptionGroup var configuration: ConfigurationOptions
     @OptionGroup var schemaOptions: SchemaOptions
@@ -21,15 +21,14 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         var config = try configuration.load()
         schemaOptions.apply(to: &config)
-        guard format == "text" || format == "json" else { fail("unknown format `\(format)` (known: text, json)") }
         var session = LintSession(configuration: config, rules: RuleRegistry.all)
         session.baselineCache = schemaOptions.cache
         let linter: Linter
-        do { linter = try session.linterWithBaselines() } catch { fail("\(error)") }
+        do { linter = try session.linterWithBaselines() } catch { throw CLIError(error) }
         let document: SQLDocument
-        do { document = SQLDocument(try SourceFile.read(path: file)) } catch { fail(error.description) }
+        do { document = SQLDocument(try SourceFile.read(path: file)) } catch { throw CLIError(error) }
         let plan = MigrationPlanner.plan(document, linter: linter)
-        writeStdout(format == "json" ? plan.json() : plan.text())
+        writeStdout(format == .json ? plan.json() : plan.text())
         throw ExitCode(plan.isSafeAsDeclared ? 0 : 1)
     }
 }

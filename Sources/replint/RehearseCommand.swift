@@ -57,8 +57,8 @@ struct RehearseCommand: ParsableCommand {
     @Option(name: .long, help: "Baseline schema loaded first, e.g. a pg_dump --schema-only (repeatable; default: the configuration's schema).")
     var schema: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: String = "text"
+    @Option(name: .long, help: "Output format.")
+    var format: ReportFormat = .text
 
     @Flag(name: .long, help: "Apply the file to a throwaway publisher/subscriber pair under traffic, in its declared order.")
     var replication = false
@@ -70,18 +70,22 @@ struct RehearseCommand: ParsableCommand {
     @OptionGroup var rehearsal: RehearsalOptions
     @OptionGroup var configurationOptions: ConfigurationOptions
 
+    func validate() throws {
+        if replication && rehearsal.databaseURL != nil {
+            throw ValidationError("--replication rehearses on its own throwaway pair; --database-url does not apply")
+        }
+    }
+
     func run() throws {
         SignalTrap.shared.install()
-        guard format == "text" || format == "json" else { fail("unknown format `\(format)` (known: text, json)") }
         var configuration = try configurationOptions.load()
         if replication {
-            if rehearsal.databaseURL != nil { fail("--replication rehearses on its own throwaway pair; --database-url does not apply") }
             if !schema.isEmpty { configuration.schema = .shared(schema) }
             let options = replicationOptions.replicationOptions(configuration: configuration, rehearsal: rehearsal,
                                                                 subscriberSchema: subscriberSchema)
             let rehearsals = ReplicationRehearsal.rehearse(files: [file], configuration: configuration,
                                                            rules: RuleRegistry.all, options: options)
-            writeStdout(format == "json" ? ReplicationRehearsalJSON.render(rehearsals) : ReplicationRehearsalText.render(rehearsals))
+            writeStdout(format == .json ? ReplicationRehearsalJSON.render(rehearsals) : ReplicationRehearsalText.render(rehearsals))
             throw ExitCode(rehearsals.exitCode)
         }
         let baseline = schema.isEmpty ? Rehearsal.Options.configuredBaseline(configuration) : schema
@@ -90,7 +94,7 @@ struct RehearseCommand: ParsableCommand {
             // Where the server lives (its log included) while it runs; gone afterwards.
             Console.err("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n")
         }
-        writeStdout(format == "json" ? RehearsalJSON.render(report) + "\n" : RehearsalText.render(report))
+        writeStdout(format == .json ? RehearsalJSON.render(report) + "\n" : RehearsalText.render(report))
         throw ExitCode(report.exitCode)
     }
 }
@@ -98,40 +102,25 @@ struct RehearseCommand: ParsableCommand {
 /// The options `rehearse --replication` and `lint --rehearse-replication` share.
 struct ReplicationRehearsalOptions: ParsableArguments {
     @Option(name: .long, help: "How long to wait for the subscriber to catch up after each phase, e.g. 15s, 500ms, 1m.")
-    var catchUpTimeout: String = "15s"
+    var catchUpTimeout = CatchUpTimeout(argument: "15s")!
 
     @Option(name: .long, help: "Traffic on the replicated tables the file names (touched) or on every replicated table (all).")
-    var traffic: String = "touched"
+    var traffic: ReplicationRehearsal.TrafficScope = .touched
 
-    /// The options, or exit 2 naming the bad value.
     func replicationOptions(configuration: Configuration, rehearsal: RehearsalOptions,
                             subscriberSchema: [String]) -> ReplicationRehearsal.Options {
-        guard let timeout = Self.duration(catchUpTimeout) else { fail("--catch-up-timeout: `\(catchUpTimeout)` is not a duration like 15s or 500ms") }
-        guard let scope = ReplicationRehearsal.TrafficScope(rawValue: traffic) else { fail("--traffic takes touched or all, not `\(traffic)`") }
         let configured = configuration.resolvedBaselines
         let baseline = configured.publisher
         let subscriberBaseline = subscriberSchema.isEmpty ? configured.subscriber : subscriberSchema
         var options = ReplicationRehearsal.Options(
             schemaFiles: baseline, subscriberSchemaFiles: subscriberBaseline, setupFiles: rehearsal.setup,
             cluster: .init(binDirectory: rehearsal.pgBin, runAsUser: rehearsal.pgUser),
-            replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: timeout, traffic: scope)
+            replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: catchUpTimeout.duration, traffic: traffic)
         options.onPairReady = { pair in
             // Where the servers live (their logs included) while they run; gone afterwards.
             Console.err("replint: rehearsing on a throwaway publisher in \(pair.publisher.directory) and subscriber in "
                   + "\(pair.subscriber.directory) (removed on exit)\n")
         }
         return options
-    }
-
-    /// `15s`, `500ms`, `1m`, or a bare number of seconds.
-    static func duration(_ text: String) -> Duration? {
-        let digits = text.prefix { $0.isNumber || $0 == "." }
-        guard let value = Double(digits), value >= 0 else { return nil }
-        switch text.dropFirst(digits.count) {
-        case "ms": return .milliseconds(Int(value))
-        case "", "s": return .milliseconds(Int(value * 1000))
-        case "m", "min": return .seconds(Int(value * 60))
-        default: return nil
-        }
     }
 }

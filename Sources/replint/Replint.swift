@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lint
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,37 +8,70 @@ struct Replint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replint",
         abstract: "Guards PostgreSQL schema migrations on logically replicated databases.",
-        discussion: "Exit codes: 0 nothing at error level, 1 findings at error level, 2 replint could not do its job.",
+        discussion: """
+            Exit codes: 0 nothing at error level, 1 findings at error level, 2 replint could not do its job \
+            (bad arguments, an unreadable file, no database); `run` exits 130/143 after SIGINT/SIGTERM.
+            """,
         version: ReplintVersion.current,
         subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, PlanCommand.self, RunCommand.self, RehearseCommand.self],
         defaultSubcommand: LintCommand.self)
+
+    /// Every name the first argument can take as a subcommand.
+    static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// `replint lnt`: a bare word that is neither a subcommand nor an existing
+    /// path would otherwise reach `lint` as a missing file; say what it
+    /// probably meant instead.
+    static func checkCommandName(_ arguments: [String]) throws(CLIError) {
+        guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first),
+              !first.contains("/"), !first.contains("."), access(first, F_OK) != 0 else { return }
+        guard let suggestion = Suggestion.closest(to: first, among: commandNames) else { return }
+        throw CLIError("unknown command `\(first)` (did you mean `\(suggestion)`?); `replint --help` lists the commands")
+    }
 }
 
 enum ReplintVersion {
     static let current = "0.1.0"
 }
 
-/// DESIGN.md's exit codes for every subcommand: bad arguments are 2, not
-/// swift-argument-parser's 64.
 @main
 enum Main {
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if let paths = plainLintPaths(arguments) { exit(LintCommand.runWithDefaults(paths)) }
+        exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try Replint.parseAsRoot()
+            if let paths = plainLintPaths(arguments) { return try LintCommand.runWithDefaults(paths) }
+            try Replint.checkCommandName(arguments)
+            var command = try Replint.parseAsRoot(arguments)
             try command.run()
-        } catch let code as ExitCode {
-            exit(code.rawValue)
+            return 0
         } catch {
-            let code = Replint.exitCode(for: error)
+            return exitCode(reporting: error)
+        }
+    }
+
+    /// The one place an error becomes an exit code, with DESIGN.md's codes for
+    /// every subcommand: bad arguments are 2, not swift-argument-parser's 64;
+    /// the codes commands choose (1 for findings, 130/143 after a signal) pass through.
+    static func exitCode(reporting error: any Error) -> Int32 {
+        switch error {
+        case let code as ExitCode:
+            return code.rawValue
+        case let failure as CLIError:
+            writeStderr("replint: \(failure)\n")
+            return 2
+        default:
             let message = Replint.fullMessage(for: error)
-            if code == .success {
-                Console.out(message + "\n")
-                exit(0)
+            if Replint.exitCode(for: error) == .success {  // --help, --version
+                writeStdout(message + "\n")
+                return 0
             }
-            Console.err(message + "\n")
-            exit(2)
+            writeStderr(message + "\n")
+            return 2
         }
     }
 

@@ -41,11 +41,11 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Run even when the file has error-level lint findings.")
     var force = false
 
-    @Option(name: .long, help: "Log lines as text or json (one JSON object per line).")
-    var logFormat: String = "text"
+    @Option(name: .long, help: "Log lines as text, or json (one JSON object per line).")
+    var logFormat: RunLog.Format = .text
 
-    @Option(name: .long, help: "debug, info, warning or error (default: INVENTORY_LOG_LEVEL, else info).")
-    var logLevel: String?
+    @Option(name: .long, help: "The lowest level logged, in any case; warn means warning (default: INVENTORY_LOG_LEVEL, else info).")
+    var logLevel: LogLevelChoice?
 
     @OptionGroup var configuration: ConfigurationOptions
 
@@ -55,19 +55,19 @@ struct RunCommand: ParsableCommand {
         SignalTrap.shared.install()
         let flags = RunRequest.Flags(file: file, dryRun: dryRun, directory: dir, databaseURL: databaseURL,
                                      lockTimeout: lockTimeout, statementTimeout: statementTimeout, force: force,
-                                     logFormat: logFormat, logLevel: logLevel)
+                                     logFormat: logFormat.rawValue, logLevel: logLevel?.rawValue)
         let request: RunRequest
         do {
             request = try RunRequest.resolve(flags, environment: ProcessEnvironment.current())
         } catch {
-            fail(error.description)
+            throw CLIError(error)
         }
         let config = try configuration.load()
         let session = LintSession(configuration: config, rules: RuleRegistry.all)
         var linter = session.linter
         switch session.loadBaselines() {
         case .success(let baselines): linter.baselines = baselines
-        case .failure(let error): fail("schema file \(error.description)")
+        case .failure(let error): throw CLIError("schema file \(error.description)")
         }
         let log = RunLog(format: request.logFormat, minimumLevel: request.logLevel) { line in
             Console.out(line)

@@ -10,47 +10,68 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: the nearest .replint.yml from the working directory up).")
     var config: String?
 
-    /// The configuration, or exit 2 with the key and line at fault.
-    func load() throws -> Configuration {
-        Self.load(config)
+    /// The configuration; a bad one throws, naming the key and line at fault.
+    func load() throws(CLIError) -> Configuration {
+        try Self.load(config)
     }
 
     /// `explicit`, else the nearest `.replint.yml` from the working directory up, else the defaults.
-    static func load(_ explicit: String?) -> Configuration {
+    static func load(_ explicit: String?) throws(CLIError) -> Configuration {
         let path = explicit ?? ConfigurationLoader.find(from: ".")
         guard let path else { return Configuration() }
         do {
             return try ConfigurationLoader.load(path: path, knownRules: RuleRegistry.ids)
         } catch {
-            fail("\(error)")
+            throw CLIError(error)
         }
     }
 }
 
-func fail(_ message: String, code: Int32 = 2) -> Never {
-    Console.err("replint: \(message)\n")
-    exit(code)
+/// What a command could not do: `Main` prints it after `replint: ` and exits 2.
+/// Helpers throw it instead of exiting, so they can be tested in-process.
+struct CLIError: Error, CustomStringConvertible, Equatable {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+    init(_ error: any Error) { self.description = "\(error)" }
 }
 
 func writeStdout(_ text: String) {
     Console.out(text)
 }
 
+func writeStderr(_ text: String) {
+    Console.err(text)
+}
+
 /// Colour only for a terminal, and never with NO_COLOR set (no-color.org).
-func useColor(_ choice: String) -> Bool {
+func useColor(_ choice: ColorChoice) -> Bool {
     switch choice {
-    case "always": return true
-    case "never": return false
-    default: return isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+    case .always: return true
+    case .never: return false
+    case .auto: return isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
     }
 }
 
-struct WriteError: Error, CustomStringConvertible {
-    let description: String
+func writeFile(_ path: String, _ text: String) throws(CLIError) {
+    guard let f = fopen(path, "w") else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
+    defer { fclose(f) }
+    guard fputs(text, f) >= 0 else { throw CLIError("\(path): write failed") }
 }
 
-func writeFile(_ path: String, _ text: String) throws {
-    guard let f = fopen(path, "w") else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
-    defer { fclose(f) }
-    guard fputs(text, f) >= 0 else { throw WriteError(description: "\(path): write failed") }
+/// `mkdir -p`: every missing folder on the way, and no error when it exists.
+func createDirectories(_ path: String) throws(CLIError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+        prefix += part
+        var info = stat()
+        if stat(prefix, &info) != 0 {
+            guard mkdir(prefix, 0o755) == 0 || errno == EEXIST else {
+                throw CLIError("\(prefix): \(String(cString: strerror(errno)))")
+            }
+        } else if (info.st_mode & S_IFMT) != S_IFDIR {
+            throw CLIError("\(prefix): exists and is not a folder")
+        }
+        prefix += "/"
+    }
 }

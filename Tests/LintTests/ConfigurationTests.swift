@@ -69,6 +69,20 @@ import Glibc
         }
     }
 
+    @Test func ruleIdsAreCaseInsensitive() throws {
+        let config = try load("rules: {Alembic-Log-Line: off}\n")
+        #expect(config.ruleSettings["alembic-log-line"] == .off)
+    }
+
+    @Test func anUnknownRuleSuggestsTheNearestId() {
+        do {
+            _ = try load("rules:\n  alembic-log-lin: off\n")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".contains(":2: unknown rule `alembic-log-lin` under `rules` (did you mean `alembic-log-line`?)"), "\(error)")
+        }
+    }
+
     @Test func invalidYAMLIsAnError() {
         #expect(throws: ConfigurationError.self) { try load("schema: [unclosed\n") }
     }

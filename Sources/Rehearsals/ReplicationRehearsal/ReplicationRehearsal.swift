@@ -8,7 +8,7 @@ import SQLSource
 /// publisher after each phase, and what broke reported in PostgreSQL's own
 /// words. The pair is the only database touched; the file really commits.
 public enum ReplicationRehearsal {
-    public enum TrafficScope: String, Sendable {
+    public enum TrafficScope: String, Sendable, CaseIterable {
         /// Replicated tables the file names.
         case touched
         /// Every replicated table.
