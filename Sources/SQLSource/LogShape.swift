@@ -84,18 +84,18 @@ enum LogShape {
 
 extension LogShape {
     /// Whether the line `bytes[line]` begins a statement, as PostgreSQL's
-    /// parser reads the text from the line's start to `statementEnd` (the `;`
-    /// that would end a statement starting there, or the end of the file).
-    /// It does when that text parses, and when the parser's first complaint
-    /// lies beyond the line or at the end of the text: the line is a valid
-    /// beginning, so a broken statement (`SELECT x FROM;`) stays a syntax
-    /// error and is never taken for log output. It does too when the
-    /// complaint is the scanner's, about a string or comment that opens on
-    /// the line and never closes. It does not when the parser rejects a token
-    /// inside the line: no statement can begin `Create Date: 2025-07-31 ...`
-    /// (rejected at `Date`).
-    static func beginsStatement(_ bytes: [UInt8], line: Range<Int>, statementEnd: Int) -> Bool {
-        let text = bytes[line.lowerBound..<max(line.lowerBound, statementEnd)]
+    /// parser reads the text from the line's start to `textEnd` (the line's
+    /// end, or the end of a string or comment the line opens, or the `;` that
+    /// would end the statement). It does when that text parses, and when the
+    /// parser's first complaint comes at the end of the text: the line is a
+    /// valid beginning, so a broken statement (`SELECT x FROM;`, or
+    /// `CREATE TABLE t (` with a bad line after it) stays a syntax error and
+    /// is never taken for log output. It does too when the complaint is the
+    /// scanner's, about a string or comment that opens on the line and never
+    /// closes. It does not when the parser rejects a token inside the line:
+    /// no statement can begin `Create Date: 2025-07-31 ...` (rejected at `Date`).
+    static func beginsStatement(_ bytes: [UInt8], line: Range<Int>, textEnd: Int) -> Bool {
+        let text = bytes[line.lowerBound..<max(line.lowerBound, textEnd)]
         guard let rejected = parseErrorOffset(text) else { return true }
         if rejected >= min(line.count, text.count) { return true }
         return scanErrorOffset(text) == rejected

@@ -83,12 +83,16 @@ enum SourceCleaner {
             return false
         }
 
-        /// Where the text of a statement that began at `start` would end: at
-        /// its `;`, or at the end of the file. Lexes a copy of the walker, so
-        /// nothing is blanked or recorded.
-        func statementEnd(from start: Int) -> Int {
+        /// How much text, from `start`, decides whether a statement begins
+        /// there: through the end of the line, or of the string, quoted name
+        /// or comment still open at its end, and no further than the `;` that
+        /// would end the statement. What follows cannot change what the parser
+        /// makes of the line, so a long record costs one short parse a line.
+        /// Lexes a copy of the walker: nothing is blanked or recorded.
+        func decidingTextEnd(from start: Int) -> Int {
             var probe = Walker(bytes: bytes, start: start)
             while probe.i < probe.bytes.count {
+                if probe.bytes[probe.i] == 0x0A { return probe.i }
                 if probe.step() { return probe.i - 1 }
             }
             return bytes.count
@@ -118,7 +122,7 @@ enum SourceCleaner {
             }
             let lineRange = first..<trimmedEnd(first, end)
             let isLog = LogShape.isLogOutput(content, afterLog: afterLog) {
-                LogShape.beginsStatement(bytes, line: lineRange, statementEnd: statementEnd(from: first))
+                LogShape.beginsStatement(bytes, line: lineRange, textEnd: decidingTextEnd(from: first))
             }
             guard isLog else {
                 afterLog = false

@@ -61,12 +61,27 @@ import Testing
         #expect(!doc.stretches.isEmpty)
     }
 
-    @Test func beginsStatementLooksOnlyAtItsLine() {
-        let bytes = Array("Create Date: 2025-07-31\nCREATE TABLE t (id int);".utf8)
-        #expect(!LogShape.beginsStatement(bytes, line: 0..<23, statementEnd: bytes.count))
-        #expect(LogShape.beginsStatement(bytes, line: 24..<bytes.count, statementEnd: bytes.count))
-        let prefix = Array("select the best\nCREATE TABLE t (id int);".utf8)
-        #expect(LogShape.beginsStatement(prefix, line: 0..<15, statementEnd: prefix.count),
-                "a valid beginning: the parser's complaint is on a later line")
+    @Test func whatTheParserMakesOfTheLineDecides() {
+        func begins(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            let line = bytes.firstIndex(of: 0x0A) ?? bytes.count
+            return LogShape.beginsStatement(bytes, line: 0..<line, textEnd: line)
+        }
+        #expect(!begins("Create Date: 2025-07-31 08:21:15.437099"))
+        #expect(!begins("Update the tags of every host"))
+        #expect(begins("CREATE TABLE t (id int)"))
+        #expect(begins("CREATE TABLE t ("), "incomplete, but a valid beginning")
+        #expect(begins("select the best"), "a valid statement on its own: what follows cannot make it prose")
+    }
+
+    /// A record of many lines with no `;` after it costs one short parse a line.
+    @Test func aLongRecordIsReadLineByLine() throws {
+        let lines = (0..<5_000).map { "Create step \($0) of the backfill" }.joined(separator: "\n")
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            let doc = try SQLDocument(text: record + lines + "\n")
+            #expect(doc.logBlocks.map(\.lineCount) == [5_001])
+        }
+        #expect(elapsed < .seconds(10))
     }
 }
