@@ -1,8 +1,5 @@
 import SQLSource
 import Schema
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One run of `lint` or `fix` over the user's paths: collect files, read,
 /// lint, and gather what could not be read.
@@ -61,31 +58,6 @@ public struct LintSession: Sendable {
         return report
     }
 
-    public struct FixOutcome: Sendable {
-        public var log: [String] = []
-        public var errors: [String] = []
-    }
-
-    /// Applies every finding's fix and rewrites the files that change.
-    public func fix(paths: [String]) -> FixOutcome {
-        var outcome = FixOutcome()
-        let report = run(paths: paths, loadingBaselines: false)
-        outcome.errors = report.errors + report.results.compactMap(\.readError)
-        for result in report.results {
-            guard let document = result.document else { continue }
-            let fixable = result.findings.filter { $0.fix != nil }
-            guard !fixable.isEmpty else { continue }
-            let fixed = Fixer.apply(fixable, to: document.file.bytes)
-            do {
-                try write(fixed, to: result.path)
-                outcome.log.append("\(result.path): fixed \(fixable.count) finding(s)")
-            } catch {
-                outcome.errors.append("\(result.path): cannot be written: \(error)")
-            }
-        }
-        return outcome
-    }
-
     /// The configured baselines (`schema:` or `--schema`), or nil when there are none.
     public func loadBaselines() -> Result<Baselines?, SourceError> {
         let configuration = linter.configuration
@@ -117,20 +89,5 @@ public struct LintSession: Sendable {
             }
         }
         return byPath.map { FileResult(path: $0.path, document: $0.document, findings: $0.findings) }
-    }
-
-    /// Writes through a temporary file and a rename, so a failure never leaves half a file.
-    private func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".replint-tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw SourceError(path: path, reason: String(cString: strerror(errno))) }
-        var info = stat()
-        if stat(path, &info) == 0 { fchmod(fd, info.st_mode & 0o7777) }
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw SourceError(path: path, reason: String(cString: strerror(errno)))
-        }
     }
 }

@@ -54,26 +54,48 @@ enum SourceCleaner {
                     if copyPending { skipCopyData(); copyPending = false; continue }
                     if handleLineAtStatementStart() { continue }
                 }
-                atLineStart = false
-                let b = bytes[i]
-                switch b {
-                case 0x0A: i += 1; atLineStart = true
-                case 0x2D where peek(1) == 0x2D: skipLineComment()
-                case 0x2F where peek(1) == 0x2A: skipBlockComment()
-                case 0x27: boundary.other(); skipQuoted(0x27, backslashEscapes: false)
-                case 0x22: boundary.other(); skipQuoted(0x22, backslashEscapes: false)
-                case 0x24: boundary.other(); skipDollarOrParameter()
-                case 0x28: boundary.openParenthesis(); i += 1
-                case 0x29: _ = boundary.closeParenthesis(); i += 1
-                case 0x3B:
-                    let copy = boundary.endsWithCopyData
-                    if boundary.semicolon() { copyPending = copy }
-                    i += 1
-                case 0x20, 0x09, 0x0D, 0x0C: i += 1
-                default:
-                    if isIdentifierStart(b) { scanWord() } else { boundary.other(); i += 1 }
-                }
+                atLineStart = bytes[i] == 0x0A
+                _ = step()
             }
+        }
+
+        /// Lexes one token (or blank) at `i`; true when it was a `;` that ended a statement.
+        mutating func step() -> Bool {
+            let b = bytes[i]
+            switch b {
+            case 0x2D where peek(1) == 0x2D: skipLineComment()
+            case 0x2F where peek(1) == 0x2A: skipBlockComment()
+            case 0x27: boundary.other(); skipQuoted(0x27, backslashEscapes: false)
+            case 0x22: boundary.other(); skipQuoted(0x22, backslashEscapes: false)
+            case 0x24: boundary.other(); skipDollarOrParameter()
+            case 0x28: boundary.openParenthesis(); i += 1
+            case 0x29: _ = boundary.closeParenthesis(); i += 1
+            case 0x3B:
+                let copy = boundary.endsWithCopyData
+                let ended = boundary.semicolon()
+                if ended { copyPending = copy }
+                i += 1
+                return ended
+            case 0x0A, 0x20, 0x09, 0x0D, 0x0C: i += 1
+            default:
+                if isIdentifierStart(b) { scanWord() } else { boundary.other(); i += 1 }
+            }
+            return false
+        }
+
+        /// How much text, from `start`, decides whether a statement begins
+        /// there: through the end of the line, or of the string, quoted name
+        /// or comment still open at its end, and no further than the `;` that
+        /// would end the statement. What follows cannot change what the parser
+        /// makes of the line, so a long record costs one short parse a line.
+        /// Lexes a copy of the walker: nothing is blanked or recorded.
+        func decidingTextEnd(from start: Int) -> Int {
+            var probe = Walker(bytes: bytes, start: start)
+            while probe.i < probe.bytes.count {
+                if probe.bytes[probe.i] == 0x0A { return probe.i }
+                if probe.step() { return probe.i - 1 }
+            }
+            return bytes.count
         }
 
         func peek(_ k: Int) -> UInt8? { i + k < bytes.count ? bytes[i + k] : nil }
@@ -98,11 +120,14 @@ enum SourceCleaner {
                 i = end
                 return true
             }
-            guard LogShape.isLogOutput(content, afterLog: afterLog) else {
+            let lineRange = first..<trimmedEnd(first, end)
+            let isLog = LogShape.isLogOutput(content, afterLog: afterLog) {
+                LogShape.beginsStatement(bytes, line: lineRange, textEnd: decidingTextEnd(from: first))
+            }
+            guard isLog else {
                 afterLog = false
                 return false
             }
-            let lineRange = first..<trimmedEnd(first, end)
             let password = LogShape.carriesPassword(bytes[lineRange])
             if afterLog, var last = logBlocks.popLast() {
                 last.range = last.range.lowerBound..<lineRange.upperBound

@@ -48,6 +48,23 @@ import Testing
         }
     }
 
+    /// `fix` finds the same default folder as `lint`, from inside it too.
+    @Test func fixDefaultsToTheFolderBesideTheConfiguration() throws {
+        let root = try project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inside = root.appendingPathComponent("app_migrations")
+        try "BEGIN;\nALTER TABLE hbi.hosts ADD COLUMN tag text;\nUPDATE alembic_version SET version_num = 'b2';\nCOMMIT;\n"
+            .write(to: inside.appendingPathComponent("b2.sql"), atomically: true, encoding: .utf8)
+        let check = try ReplintProcess.run(["fix", "--check"], in: inside)
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("b2.sql"))
+        let fixed = try ReplintProcess.run(["fix"], in: inside)
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(try !String(contentsOf: inside.appendingPathComponent("b2.sql"), encoding: .utf8).contains("alembic_version"))
+        #expect(try String(contentsOf: inside.appendingPathComponent("legacy/old.sql"), encoding: .utf8).contains("alembic_version"),
+                "an excluded file is never rewritten")
+    }
+
     @Test func commandLinePathsAreRelativeToTheWorkingDirectory() throws {
         let root = try project()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -24,7 +24,12 @@ public struct AlembicLogLineRule: Rule {
         connection string may carry its password into the repository. Lines are recognised by \
         their shape (no statement starts with a bracket, a digit, a level word or plain prose), \
         and only where a statement could start: never inside a statement, string, comment or \
-        dollar-quoted body. One finding per contiguous block, at its first line.
+        dollar-quoted body. A line after log output continues its record unless the parser \
+        reads it as the start of a statement, keyword or not: alembic's `Running upgrade` record \
+        carries the revision docstring's first paragraph, and without a blank line before \
+        `Revision ID:` that includes `Create Date: ...`, which no statement can begin with. A \
+        statement whose first line is a valid beginning is never taken for log output, even when \
+        it fails to parse later. One finding per contiguous block, at its first line.
         """,
         safeAlternative: """
         Delete the lines (`replint fix FILE` does it in place), or generate the file with logging \
@@ -43,6 +48,16 @@ public struct AlembicLogLineRule: Rule {
             BEGIN;
             COMMIT;
             """, note: "An application's own log format"),
+            RuleExample("""
+            BEGIN;
+            ↓INFO  [alembic.runtime.migration] Running upgrade 3dd0804a15a5 -> c5e0a2d81f37, add stale_timestamp column
+            Revision ID: c5e0a2d81f37
+            Revises: 3dd0804a15a5
+            Create Date: 2025-07-31 08:21:15.437099
+            -- Running upgrade 3dd0804a15a5 -> c5e0a2d81f37
+            ALTER TABLE hbi.hosts ADD COLUMN stale_timestamp TIMESTAMP WITH TIME ZONE;
+            COMMIT;
+            """, note: "A docstring without a blank line after its message: the record goes on with its header lines"),
             RuleExample("""
             ↓Unable to configure Watchtower logging.
             SELECT 1;

@@ -83,5 +83,15 @@ UPDATE hbi.hosts
 
 UPDATE hbi.alembic_version SET version_num='3dd0804a15a5' WHERE hbi.alembic_version.version_num = '39c26e9d8491';
 
+INFO  [alembic.runtime.migration] Running upgrade 3dd0804a15a5 -> c5e0a2d81f37, add stale_timestamp column
+Revision ID: c5e0a2d81f37
+Revises: 3dd0804a15a5
+Create Date: 2025-07-31 08:21:15.437099
+-- Running upgrade 3dd0804a15a5 -> c5e0a2d81f37
+
+ALTER TABLE hbi.hosts ADD COLUMN stale_timestamp TIMESTAMP WITH TIME ZONE;
+
+UPDATE hbi.alembic_version SET version_num='c5e0a2d81f37' WHERE hbi.alembic_version.version_num = '3dd0804a15a5';
+
 COMMIT;
 

@@ -13,6 +13,8 @@ FIXTURE_LOG_FORMAT selects how log output looks while alembic runs:
            logger, one on the application's logger), as such services often do.
 
 FIXTURE_LOG_STREAM (stdout|stderr) overrides where the app format writes.
+FIXTURE_TRANSACTION_PER_MIGRATION=1 gives each revision its own BEGIN/COMMIT
+(alembic's ``transaction_per_migration``).
 """
 import atexit
 import logging
@@ -95,6 +97,7 @@ def run_migrations_offline() -> None:
         dialect_opts={"paramstyle": "named"},
         version_table_schema="hbi",
         include_schemas=True,
+        transaction_per_migration=os.environ.get("FIXTURE_TRANSACTION_PER_MIGRATION") == "1",
     )
 
     with context.begin_transaction():
