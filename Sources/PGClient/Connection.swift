@@ -1,7 +1,11 @@
 import CLibPQ
+import Synchronization
 
 /// One libpq connection, used from one thread at a time; only `cancel()` may
 /// be called from another thread (a signal watcher) while `execute` blocks.
+// @unchecked: wraps the PGconn* and PGcancel* it creates and frees itself;
+// callers serialise everything but cancel(), and `canceller`'s Mutex
+// serialises cancel() against close().
 public final class Connection: @unchecked Sendable {
     public enum TransactionStatus: Equatable, Sendable {
         case idle
@@ -19,9 +23,9 @@ public final class Connection: @unchecked Sendable {
     public var onNotice: ((Notice) -> Void)?
 
     private var connection: OpaquePointer?
-    /// Guards `canceller`: `close()` frees it while `cancel()` may be using it.
-    private let cancelLock = Lock()
-    private var canceller: OpaquePointer?
+    /// The PGcancel*, behind a mutex: `close()` frees it while `cancel()`
+    /// may be using it.
+    private let canceller: Mutex<OpaquePointer?>
 
     /// Connects with a libpq connection string, either `key=value ...` or a
     /// `postgresql://` URI. Errors never contain the password.
@@ -37,7 +41,11 @@ public final class Connection: @unchecked Sendable {
         // Text in and out is Swift strings, and server positions count
         // characters of what we sent: both hold only in UTF-8.
         PQsetClientEncoding(connection, "UTF8")
-        canceller = PQgetCancel(connection)
+        // A separate object that shares nothing with the PGconn (libpq's
+        // docs: cancel from any thread), so the Mutex may take it over,
+        // which region checking cannot see through a C call.
+        nonisolated(unsafe) let cancel = PQgetCancel(connection)
+        canceller = Mutex(cancel)
         PQsetNoticeReceiver(connection, { context, result in
             guard let context, let result else { return }
             let owner = Unmanaged<Connection>.fromOpaque(context).takeUnretainedValue()
@@ -80,7 +88,7 @@ public final class Connection: @unchecked Sendable {
     /// any thread at any time; a no-op when nothing runs. The statement then
     /// fails with SQLSTATE 57014 on its own thread.
     public func cancel() throws {
-        try cancelLock.withLock {
+        try canceller.withLock { canceller in
             guard let canceller else { return }
             var buffer = [CChar](repeating: 0, count: 256)
             if PQcancel(canceller, &buffer, Int32(buffer.count)) == 0 {
@@ -107,7 +115,7 @@ public final class Connection: @unchecked Sendable {
 
     /// Closes the connection; idempotent.
     public func close() {
-        cancelLock.withLock {
+        canceller.withLock { canceller in
             if let canceller { PQfreeCancel(canceller) }
             canceller = nil
         }

@@ -16,23 +16,28 @@ import Synchronization
 /// first `register`, when other threads may have the signals unblocked; for
 /// those, a minimal handler forwards the signal to the watcher (pthread_kill
 /// is async-signal-safe). A second signal while cleanup runs exits at once.
-public final class SignalTrap: @unchecked Sendable {
+public final class SignalTrap: Sendable {
     public struct Token: Hashable, Sendable {
         fileprivate let id: Int
     }
 
     public static let shared = SignalTrap(trapsSignals: true)
 
-    private let lock = Lock()
-    private var actions: [(id: Int, action: () -> Void)] = []
-    private var nextID = 0
-    /// True from the start for instances made by tests: only `shared` may
-    /// own the process's signals.
-    private var installed: Bool
-    private var receivedSignal: Int32?
+    private struct State {
+        var actions: [(id: Int, action: @Sendable () -> Void)] = []
+        var nextID = 0
+        /// True from the start for instances made by tests: only `shared` may
+        /// own the process's signals.
+        var installed: Bool
+    }
+
+    /// Never touched by the signal handler (see `forwardToWatcher`).
+    private let state: Mutex<State>
+    /// The signal the watcher took; 0 until then.
+    private let receivedSignal = Atomic<Int32>(0)
 
     init(trapsSignals: Bool) {
-        installed = !trapsSignals
+        state = Mutex(State(installed: !trapsSignals))
     }
 
     /// Blocks SIGINT/SIGTERM in the calling thread (and so in every thread it
@@ -40,39 +45,42 @@ public final class SignalTrap: @unchecked Sendable {
     public func install() {
         var trapped = Self.trappedSignals
         pthread_sigmask(SIG_BLOCK, &trapped, nil)
-        lock.withLock { installIfNeeded() }
+        state.withLock { Self.installIfNeeded(&$0) }
     }
 
-    /// Registers `action` to run when SIGINT or SIGTERM arrives. Actions must
-    /// be idempotent: the same cleanup usually also runs on the normal path.
+    /// Registers `action` to run when SIGINT or SIGTERM arrives, on the
+    /// trap's cleanup thread. Actions must be idempotent: the same cleanup
+    /// usually also runs on the normal path.
     @discardableResult
-    public func register(_ action: @escaping () -> Void) -> Token {
-        lock.withLock {
-            installIfNeeded()
-            nextID += 1
-            actions.append((nextID, action))
-            return Token(id: nextID)
+    public func register(_ action: @escaping @Sendable () -> Void) -> Token {
+        state.withLock { state in
+            Self.installIfNeeded(&state)
+            state.nextID += 1
+            state.actions.append((state.nextID, action))
+            return Token(id: state.nextID)
         }
     }
 
     /// Forgets an action; unknown or already removed tokens are ignored.
     public func unregister(_ token: Token) {
-        lock.withLock { actions.removeAll { $0.id == token.id } }
+        state.withLock { $0.actions.removeAll { $0.id == token.id } }
     }
 
     /// Runs and forgets every registered action, newest first. Actions run
     /// outside the lock, so they may unregister themselves.
     func runRegisteredActions() {
-        let pending = lock.withLock { () -> [() -> Void] in
-            defer { actions.removeAll() }
-            return actions.reversed().map { $0.action }
+        let pending = state.withLock { state -> [@Sendable () -> Void] in
+            defer { state.actions.removeAll() }
+            return state.actions.reversed().map { $0.action }
         }
         pending.forEach { $0() }
     }
 
-    private func installIfNeeded() {
-        guard !installed else { return }
-        installed = true
+    /// Called with the state locked, so a concurrent `register` returns only
+    /// once the handler is in place.
+    private static func installIfNeeded(_ state: inout State) {
+        guard !state.installed else { return }
+        state.installed = true
         var trapped = Self.trappedSignals
         var previousMask = sigset_t()
         // The watcher inherits this mask, so the signals stay pending for its
@@ -102,7 +110,7 @@ public final class SignalTrap: @unchecked Sendable {
         var trapped = Self.trappedSignals
         var signal: Int32 = 0
         while sigwait(&trapped, &signal) != 0 {}
-        lock.withLock { receivedSignal = signal }
+        receivedSignal.store(signal, ordering: .sequentiallyConsistent)
         var thread = pthread_t()
         if pthread_create(&thread, nil, { _ in
             SignalTrap.shared.cleanUpAndExit()
@@ -120,11 +128,13 @@ public final class SignalTrap: @unchecked Sendable {
     private func cleanUpAndExit() {
         runRegisteredActions()
         fflush(nil)
-        _exit(128 + (lock.withLock { receivedSignal } ?? SIGTERM))
+        let signal = receivedSignal.load(ordering: .sequentiallyConsistent)
+        _exit(128 + (signal != 0 ? signal : SIGTERM))
     }
 
     private func parkIfCleaningUp() {
-        guard signalForwarded.load(ordering: .sequentiallyConsistent) != 0 || lock.withLock({ receivedSignal }) != nil else { return }
+        guard signalForwarded.load(ordering: .sequentiallyConsistent) != 0
+              || receivedSignal.load(ordering: .sequentiallyConsistent) != 0 else { return }
         while true { sleep(60) }
     }
 
@@ -137,8 +147,8 @@ public final class SignalTrap: @unchecked Sendable {
     }
 }
 
-// The signal handler touches only these two lock-free atomics (a lock is
-// never safe in a handler). pthread_t is an integer on Linux.
+// The signal handler touches only these two lock-free atomics (a lock, the
+// trap's Mutex included, is never safe in a handler). pthread_t is an integer on Linux.
 /// Read inside the signal handler; written once, before the handler exists.
 private let watcherThread = Atomic<pthread_t>(0)
 /// Set inside the handler: the interrupted thread may reach exit() before

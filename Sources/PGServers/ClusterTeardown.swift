@@ -4,25 +4,31 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Stops an ephemeral cluster's server and removes its directory, once.
 /// Separate from `EphemeralCluster` so the SignalTrap can hold it strongly
 /// without keeping the cluster alive, and so a half-started cluster (no
 /// EphemeralCluster object yet) is torn down by the same code.
-final class ClusterTeardown: @unchecked Sendable {
+final class ClusterTeardown: Sendable {
     let directory: String
     let dataDirectory: String
     private let pgCtl: String
     private let account: ServerAccount?
-    private let lock = Lock()
-    private var finished = false
-    private var signalToken: SignalTrap.Token?
-    /// Guards the two below; separate from `lock`, which `run()` holds
-    /// throughout, because a child reports its pid while `run()` may wait.
-    private let childLock = Lock()
-    private var tornDown = false
-    /// The process group of the initdb or pg_ctl now running, if any.
-    private var runningGroup: pid_t?
+    private struct Progress {
+        var finished = false
+        var signalToken: SignalTrap.Token?
+    }
+    /// `run()` holds it throughout, so a second caller waits for the first.
+    private let progress = Mutex(Progress())
+    private struct Child {
+        var tornDown = false
+        /// The process group of the initdb or pg_ctl now running, if any.
+        var runningGroup: pid_t?
+    }
+    /// Separate from `progress` because a child reports its pid while
+    /// `run()` may wait.
+    private let child = Mutex(Child())
 
     init(directory: String, dataDirectory: String, pgCtl: String, account: ServerAccount?) {
         self.directory = directory
@@ -34,7 +40,7 @@ final class ClusterTeardown: @unchecked Sendable {
     /// Arms the teardown for SIGINT/SIGTERM.
     func registerWithSignalTrap() {
         let token = SignalTrap.shared.register { [self] in run() }
-        lock.withLock { signalToken = token }
+        progress.withLock { $0.signalToken = token }
     }
 
     /// Runs a setup step (initdb, pg_ctl start) so that a teardown from
@@ -43,12 +49,12 @@ final class ClusterTeardown: @unchecked Sendable {
     func runStep(_ step: Subprocess) throws -> Subprocess.Outcome {
         var tracked = step
         tracked.onStart = { [self] group in
-            childLock.withLock {
-                if tornDown { kill(-group, SIGKILL) } else { runningGroup = group }
+            child.withLock { child in
+                if child.tornDown { kill(-group, SIGKILL) } else { child.runningGroup = group }
             }
         }
         try throwIfTornDown()
-        defer { childLock.withLock { runningGroup = nil } }
+        defer { child.withLock { $0.runningGroup = nil } }
         let outcome = try tracked.run()
         // Killed by the teardown: say so, rather than "initdb failed".
         try throwIfTornDown()
@@ -56,8 +62,8 @@ final class ClusterTeardown: @unchecked Sendable {
     }
 
     private func throwIfTornDown() throws {
-        try childLock.withLock {
-            if tornDown { throw PostgresError.cluster("the ephemeral cluster was stopped while it was starting") }
+        try child.withLock { child in
+            if child.tornDown { throw PostgresError.cluster("the ephemeral cluster was stopped while it was starting") }
         }
     }
 
@@ -66,10 +72,10 @@ final class ClusterTeardown: @unchecked Sendable {
     /// directory could not be removed completely.
     @discardableResult
     func run() -> Bool {
-        lock.withLock {
-            if finished { return true }
-            finished = true
-            if let signalToken { SignalTrap.shared.unregister(signalToken) }
+        progress.withLock { progress in
+            if progress.finished { return true }
+            progress.finished = true
+            if let signalToken = progress.signalToken { SignalTrap.shared.unregister(signalToken) }
             killRunningStep()
             stopServerIfRunning()
             return FileSystem.removeTree(directory)
@@ -77,9 +83,9 @@ final class ClusterTeardown: @unchecked Sendable {
     }
 
     private func killRunningStep() {
-        let group = childLock.withLock { () -> pid_t? in
-            tornDown = true
-            return runningGroup
+        let group = child.withLock { child -> pid_t? in
+            child.tornDown = true
+            return child.runningGroup
         }
         guard let group, kill(-group, SIGKILL) == 0 else { return }
         // Bounded: zombies count until reaped, and a container's init may not reap.

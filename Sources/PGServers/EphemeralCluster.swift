@@ -12,7 +12,7 @@ import Synchronization
 /// only through a unix socket in that directory, tuned for speed over
 /// durability, and removed with everything in it by `stop()`, by deinit, or
 /// on SIGINT/SIGTERM. A start that fails leaves nothing behind.
-public final class EphemeralCluster: @unchecked Sendable {
+public final class EphemeralCluster: Sendable {
     /// The superuser initdb creates, whoever runs the server.
     public static let superuser = "postgres"
 

@@ -201,7 +201,7 @@ struct PlanApplication {
 }
 
 /// The line the running statement started on, for notices that arrive
-/// while it runs (libpq calls back on the same thread).
-private final class NoticeLine: @unchecked Sendable {
+/// while it runs (libpq calls back on the same thread, so no lock).
+private final class NoticeLine {
     var line: Int?
 }

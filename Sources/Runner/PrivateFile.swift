@@ -4,15 +4,18 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A temporary file only this user can read (mkstemp makes it 0600), for
 /// secrets libpq wants as a path, such as Clowder's CA certificate. Removed
 /// by `remove()`, and on SIGINT/SIGTERM, so a killed job leaves nothing.
-final class PrivateFile: @unchecked Sendable {
+final class PrivateFile: Sendable {
     let path: String
-    private let lock = Lock()
-    private var removed = false
-    private var signalToken: SignalTrap.Token?
+    private struct State {
+        var removed = false
+        var signalToken: SignalTrap.Token?
+    }
+    private let state = Mutex(State())
 
     init(contents: String, prefix: String) throws(RunSetupError) {
         let directory = PrivateFile.temporaryDirectory()
@@ -33,17 +36,18 @@ final class PrivateFile: @unchecked Sendable {
             unlink(path)
             throw RunSetupError("cannot write \(path): \(errnoDescription())")
         }
-        signalToken = SignalTrap.shared.register { [path] in unlink(path) }
+        let token = SignalTrap.shared.register { [path] in unlink(path) }
+        state.withLock { $0.signalToken = token }
     }
 
     deinit { remove() }
 
     func remove() {
-        lock.withLock {
-            guard !removed else { return }
-            removed = true
+        state.withLock { state in
+            guard !state.removed else { return }
+            state.removed = true
             unlink(path)
-            if let signalToken { SignalTrap.shared.unregister(signalToken) }
+            if let signalToken = state.signalToken { SignalTrap.shared.unregister(signalToken) }
         }
     }
 

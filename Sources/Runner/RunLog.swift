@@ -5,13 +5,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The runner's record of a run: one line per event, as text for people or
 /// as JSON lines for a log pipeline. A job's log is often all that is left
 /// of a failed migration, so every line stands on its own (file, line,
 /// outcome), and no line ever carries a password: the database password is
 /// scrubbed from every line, whatever produced it.
-public final class RunLog: @unchecked Sendable {
+public final class RunLog: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case text, json
     }
@@ -58,8 +59,8 @@ public final class RunLog: @unchecked Sendable {
     public let format: Format
     public let minimumLevel: Level
     private let write: @Sendable (String) -> Void
-    private let lock = Lock()
-    private var secrets: [String] = []
+    /// Longest first. Held while a line is written, so lines never interleave.
+    private let secrets = Mutex<[String]>([])
 
     /// `write` receives each line with its newline.
     public init(format: Format = .text, minimumLevel: Level = .info, write: @escaping @Sendable (String) -> Void) {
@@ -70,14 +71,16 @@ public final class RunLog: @unchecked Sendable {
 
     /// Lines from now on have these replaced by `***`.
     func redact(_ values: [String]) {
-        lock.withLock { secrets = (secrets + values).filter { !$0.isEmpty }.sorted { $0.count > $1.count } }
+        secrets.withLock { secrets in
+            secrets = (secrets + values).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        }
     }
 
     /// `message` is the whole story for text; `fields` add machine-readable
     /// detail for JSON (the event name, file line, duration, ...).
     func record(_ level: Level, _ event: String, _ message: String, _ fields: [Field] = []) {
         guard level >= minimumLevel else { return }
-        lock.withLock {
+        secrets.withLock { secrets in
             let line: String
             switch format {
             case .text:
@@ -92,11 +95,11 @@ public final class RunLog: @unchecked Sendable {
                             Field("event", .string(event)), Field("message", .string(message))]
                 line = JSONText.object(head + fields)
             }
-            write(scrub(line) + "\n")
+            write(Self.scrub(line, secrets) + "\n")
         }
     }
 
-    private func scrub(_ line: String) -> String {
+    private static func scrub(_ line: String, _ secrets: [String]) -> String {
         secrets.reduce(line) { text, secret in
             let jsonSpelling = JSONText.escape(secret)
             let once = text.replacingEvery(occurrenceOf: secret, with: PasswordRedaction.mask)

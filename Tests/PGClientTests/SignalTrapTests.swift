@@ -2,6 +2,7 @@ import Testing
 @testable import PGClient
 import PGServers
 import PGTestSupport
+import Synchronization
 
 /// The signal path itself (SIGTERM -> cleanup -> exit 143) needs a child
 /// process and is tested through the CLI; these cover the bookkeeping on an
@@ -9,26 +10,27 @@ import PGTestSupport
 struct SignalTrapTests {
     @Test func actionsRunNewestFirstAndUnregisteredOnesDoNot() {
         let trap = SignalTrap(trapsSignals: false)
-        var ran: [String] = []
-        trap.register { ran.append("stop cluster") }
-        let removed = trap.register { ran.append("removed") }
-        trap.register { ran.append("cancel query") }
+        let ran = Mutex<[String]>([])
+        trap.register { ran.withLock { $0.append("stop cluster") } }
+        let removed = trap.register { ran.withLock { $0.append("removed") } }
+        trap.register { ran.withLock { $0.append("cancel query") } }
         trap.unregister(removed)
         trap.unregister(removed)
         trap.runRegisteredActions()
-        #expect(ran == ["cancel query", "stop cluster"])
+        #expect(ran.withLock { $0 } == ["cancel query", "stop cluster"])
     }
 
     @Test func actionsRunOnceAndMayUnregisterThemselves() {
         let trap = SignalTrap(trapsSignals: false)
-        var count = 0
-        var token: SignalTrap.Token?
-        token = trap.register {
-            count += 1
-            trap.unregister(token!)
+        let count = Atomic<Int>(0)
+        let token = Mutex<SignalTrap.Token?>(nil)
+        let registered = trap.register {
+            count.add(1, ordering: .relaxed)
+            trap.unregister(token.withLock { $0 }!)
         }
+        token.withLock { $0 = registered }
         trap.runRegisteredActions()
         trap.runRegisteredActions()
-        #expect(count == 1)
+        #expect(count.load(ordering: .relaxed) == 1)
     }
 }

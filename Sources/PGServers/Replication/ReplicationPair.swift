@@ -10,9 +10,10 @@ import Darwin
 /// publication on the publisher and a subscription on the subscriber that
 /// reaches the publisher over its unix socket.
 ///
-/// Used from one thread at a time. `stop()` (also run by deinit) removes
+/// Not Sendable: used from one thread at a time, like its connections.
+/// `stop()` (also run by deinit) removes
 /// both clusters; on SIGINT/SIGTERM each cluster's own teardown does it.
-public final class ReplicationPair: @unchecked Sendable {
+public final class ReplicationPair {
     public let publisher: EphemeralCluster
     public let subscriber: EphemeralCluster
     public let options: Options

@@ -1,6 +1,7 @@
 import PGClient
 import PGServers
 import SQLSource
+import Synchronization
 
 /// Rehearses migration files on a real PostgreSQL and throws the result
 /// away. By default the server is an `EphemeralCluster` started here and
@@ -8,7 +9,7 @@ import SQLSource
 /// then gets a fresh copy of that database. With `databaseURL` the named
 /// database is used instead, and everything (baseline, seed, file) runs in
 /// one transaction that is rolled back.
-public final class Rehearsal: @unchecked Sendable {
+public final class Rehearsal: Sendable {
     public struct Options: Sendable {
         /// nil: an ephemeral cluster. Never read from PG* variables.
         public var databaseURL: String?
@@ -43,7 +44,7 @@ public final class Rehearsal: @unchecked Sendable {
     public let cluster: EphemeralCluster?
     /// What loading the baseline and seed into the cluster skipped or created.
     public let setupNotes: [String]
-    private var databasesMade = 0
+    private let databasesMade = Atomic<Int>(0)
     static let baselineDatabase = "replint_baseline"
 
     private init(options: Options, cluster: EphemeralCluster?, setupNotes: [String]) {
@@ -146,8 +147,8 @@ public final class Rehearsal: @unchecked Sendable {
     /// each other's committed autocommit blocks.
     private func connect() throws -> Connection {
         guard let cluster else { return try Connection(conninfo: options.databaseURL ?? "") }
-        databasesMade += 1
-        let name = "replint_rehearsal_\(databasesMade)"
+        let number = databasesMade.wrappingAdd(1, ordering: .relaxed).newValue
+        let name = "replint_rehearsal_\(number)"
         let admin = try cluster.connect()
         defer { admin.close() }
         try admin.execute("CREATE DATABASE \(Connection.quoteIdentifier(name)) TEMPLATE \(Self.baselineDatabase)")
