@@ -5,7 +5,7 @@ import PackageDescription
 // dominates a pre-commit run on one small file.
 let package = Package(
     name: "replint",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization (Mutex, Atomic); Linux is the platform replint runs on
     products: [
         .executable(name: "replint", targets: ["replint"]),
     ],
