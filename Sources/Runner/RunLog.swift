@@ -93,7 +93,7 @@ public final class RunLog: Sendable {
             case .json:
                 let head = [Field("time", .string(Self.timestamp())), Field("level", .string(level.name)),
                             Field("event", .string(event)), Field("message", .string(message))]
-                line = JSONText.object(head + fields)
+                line = RunLog.Value.object(head + fields).json.renderedLine()
             }
             write(Self.scrub(line, secrets) + "\n")
         }
@@ -101,7 +101,7 @@ public final class RunLog: Sendable {
 
     private static func scrub(_ line: String, _ secrets: [String]) -> String {
         secrets.reduce(line) { text, secret in
-            let jsonSpelling = JSONText.escape(secret)
+            let jsonSpelling = String(JSON.quote(secret).dropFirst().dropLast())
             let once = text.replacingEvery(occurrenceOf: secret, with: PasswordRedaction.mask)
             return jsonSpelling == secret ? once : once.replacingEvery(occurrenceOf: jsonSpelling, with: PasswordRedaction.mask)
         }
@@ -123,23 +123,17 @@ public final class RunLog: Sendable {
     }
 }
 
-/// Just enough JSON writing for log lines, without Foundation.
-enum JSONText {
-    static func object(_ fields: [RunLog.Field]) -> String {
-        "{" + fields.map { "\"\(escape($0.key))\":\(value($0.value))" }.joined(separator: ",") + "}"
-    }
-
-    static func value(_ value: RunLog.Value) -> String {
-        switch value {
-        case .string(let text): "\"\(escape(text))\""
-        case .int(let number): String(number)
-        case .double(let number): number.isFinite ? String(number) : "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: "null"
-        case .array(let values): "[" + values.map { JSONText.value($0) }.joined(separator: ",") + "]"
-        case .object(let fields): object(fields)
+extension RunLog.Value {
+    /// The value in the one JSON writer's terms (a non-finite double is null).
+    var json: JSON {
+        switch self {
+        case .string(let text): .string(text)
+        case .int(let number): .int(number)
+        case .double(let number): number.isFinite ? .number(String(number)) : .null
+        case .bool(let flag): .bool(flag)
+        case .null: .null
+        case .array(let values): .array(values.map(\.json))
+        case .object(let fields): .object(fields.map { ($0.key, $0.value.json) })
         }
     }
-
-    static func escape(_ text: String) -> String { String(JSON.quote(text).dropFirst().dropLast()) }
 }

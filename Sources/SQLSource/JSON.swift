@@ -34,6 +34,19 @@ public indirect enum JSON: Sendable {
         }
     }
 
+    /// The whole value on one line without spaces (`{"k":1,"a":[1,2]}`), for
+    /// JSON Lines such as the runner's log.
+    public func renderedLine() -> String {
+        switch self {
+        case .array(let items):
+            return "[" + items.map { $0.renderedLine() }.joined(separator: ",") + "]"
+        case .object(let pairs), .compactObject(let pairs):
+            return "{" + pairs.map { JSON.quote($0.0) + ":" + $0.1.renderedLine() }.joined(separator: ",") + "}"
+        default:
+            return rendered()
+        }
+    }
+
     public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
