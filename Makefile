@@ -2,8 +2,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, a server for tests and rehearsal.
-DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql
+# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, a server for tests and rehearsal;
+# patch and git apply the diffs `fix --diff` prints in the tests.
+DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql patch git
 PYTHON ?= python3
 RELEASE_FLAGS := -c release --static-swift-stdlib
 ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
