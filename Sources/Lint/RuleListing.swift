@@ -5,7 +5,7 @@ public enum RuleListing {
     public static func text(_ rules: [RuleDescription]) -> String {
         let width = rules.map(\.id.rawValue.count).max() ?? 0
         return rules.map { d in
-            "\(d.id.rawValue.padded(width))  \(d.category.rawValue.padded(12))  \(d.defaultSeverity.rawValue.padded(8))  \(d.summary)\n"
+            "\(d.id.rawValue.padded(to: width))  \(d.category.rawValue.padded(to: 12))  \(d.defaultSeverity.rawValue.padded(to: 8))  \(d.summary)\n"
         }.joined()
     }
 
@@ -20,11 +20,5 @@ public enum RuleListing {
                 ])
             })),
         ])
-    }
-}
-
-extension String {
-    fileprivate func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

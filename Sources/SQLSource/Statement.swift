@@ -47,6 +47,13 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// Left-aligned in a column `width` characters wide, for text tables.
+    public func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
 /// A psql meta-command line (`\restrict KEY`, `\connect db`): not SQL.
 public struct MetaCommand: Sendable {
     public let range: Range<Int>

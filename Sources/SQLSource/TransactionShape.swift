@@ -44,21 +44,6 @@ public struct TransactionShape: Sendable {
     /// The file's own BEGIN/COMMIT, read as structure rather than sent.
     public let transactionControl: [Statement]
     public let problems: [Problem]
-    /// For each statement index, the segment that holds it (nil: transaction control).
-    private let segmentOfStatement: [Int?]
-
-    /// The segment a statement runs in; nil for BEGIN/COMMIT themselves.
-    public func segment(of statement: Statement) -> Segment? {
-        guard statement.index < segmentOfStatement.count, let i = segmentOfStatement[statement.index] else { return nil }
-        return segments[i]
-    }
-
-    /// The index of the segment a statement runs in: two statements with the
-    /// same index commit together.
-    public func segmentIndex(of statement: Statement) -> Int? {
-        statement.index < segmentOfStatement.count ? segmentOfStatement[statement.index] : nil
-    }
-
     public init(_ document: SQLDocument) {
         let statements = document.statements
         let kinds = statements.map { $0.node?.transaction?.kind }
@@ -67,7 +52,6 @@ public struct TransactionShape: Sendable {
         var segments: [Segment] = []
         var control: [Statement] = []
         var problems: [Problem] = []
-        var owner = [Int?](repeating: nil, count: statements.count)
         var current: [Statement] = []
         // Structure follows PostgreSQL: without BEGIN the whole file is the
         // runner's transaction; with one, anything outside BEGIN...COMMIT
@@ -79,7 +63,6 @@ public struct TransactionShape: Sendable {
         var nested = 0
         func flush() {
             guard !current.isEmpty else { return }
-            for s in current { owner[s.index] = segments.count }
             segments.append(Segment(isTransaction: insideTransaction, statements: current))
             current = []
         }
@@ -139,7 +122,6 @@ public struct TransactionShape: Sendable {
         self.segments = segments
         self.transactionControl = control
         self.problems = problems.sorted { $0.statement.index < $1.statement.index }
-        self.segmentOfStatement = owner
     }
 
     /// Why a statement cannot stay in the file's transaction, and the

@@ -1,3 +1,5 @@
+import SQLSource
+
 /// `replint schema`'s output: the model as a person reads it, or as JSON.
 public struct CatalogRenderer: Sendable {
     public let catalog: Catalog
@@ -74,8 +76,4 @@ public struct CatalogRenderer: Sendable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-extension String {
-    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

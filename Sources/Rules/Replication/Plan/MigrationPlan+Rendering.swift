@@ -8,7 +8,7 @@ extension MigrationPlan {
         let width = entries.map { String($0.line).count }.max() ?? 1
         for e in entries {
             let line = String(repeating: " ", count: width - String(e.line).count) + String(e.line)
-            out += "\(line)  \(e.order.rawValue.padding(16))  \(e.head)\n"
+            out += "\(line)  \(e.order.rawValue.padded(to: 16))  \(e.head)\n"
             out += String(repeating: " ", count: width) + "  " + String(repeating: " ", count: 16) + "  " + e.reason
             out += e.rule.map { " [\($0)]" } ?? ""
             out += "\n"
@@ -49,6 +49,5 @@ extension MigrationPlan {
 }
 
 extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
     func replacingNewlines() -> String { split(whereSeparator: \.isNewline).joined(separator: "\n  ") }
 }
