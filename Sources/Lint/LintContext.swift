@@ -25,6 +25,10 @@ public struct LintContext: Sendable {
     /// What runs in the file's transaction and what in autocommit blocks,
     /// read once per file: the same model the runner and the rehearsals apply.
     public let transactionShape: TransactionShape
+    /// The ordered changes every other rule declared for the statement being
+    /// checked, turned-off rules included; the engine fills it in for the
+    /// rules that read it. Nil when the caller did not collect them.
+    public var orderedChanges: [OrderedChange]?
 
     public init(document: SQLDocument, configuration: Configuration) {
         self.document = document

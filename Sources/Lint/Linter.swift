@@ -14,8 +14,13 @@ public struct Linter: Sendable {
     /// `rules` is every known rule; those the configuration turns off are dropped here.
     public init(rules: [any Rule], configuration: Configuration = Configuration()) {
         self.rules = rules.filter { configuration.ruleSettings[$0.id] != .off }
+        self.offRules = rules.filter { configuration.ruleSettings[$0.id] == .off && !$0.readsOrderedChanges }
         self.configuration = configuration
     }
+
+    /// Rules turned off still declare their ordered changes: the rule that
+    /// reads them speaks for a rule that is off.
+    private let offRules: [any Rule]
 
     public func lint(_ document: SQLDocument) -> [Finding] {
         lintLeavingSchema(document).findings
@@ -25,6 +30,7 @@ public struct Linter: Sendable {
     /// `--sequence`, where it is the next file's baseline).
     func lintLeavingSchema(_ document: SQLDocument) -> (findings: [Finding], schema: Catalog) {
         var findings: [Finding] = []
+        let readers = rules.filter(\.readsOrderedChanges)
         let walked = walk(document, file: { context in
             for rule in rules {
                 for violation in rule.checkFile(context) {
@@ -32,7 +38,21 @@ public struct Linter: Sendable {
                 }
             }
         }, statement: { statement, context in
-            for rule in rules {
+            // One pass per rule gives its findings and its ordered changes;
+            // the rules that read those changes come after.
+            var claimed: [OrderedChange] = []
+            for rule in rules where !rule.readsOrderedChanges {
+                let (violations, changes) = rule.examine(statement, in: context)
+                for violation in violations {
+                    findings.append(finding(violation, rule: rule, document: document, statement: statement))
+                }
+                claimed += changes
+            }
+            guard !readers.isEmpty else { return }
+            for rule in offRules { claimed += rule.orderedChanges(statement, in: context) }
+            var context = context
+            context.orderedChanges = claimed
+            for rule in readers {
                 for violation in rule.check(statement, in: context) {
                     findings.append(finding(violation, rule: rule, document: document, statement: statement))
                 }

@@ -75,6 +75,12 @@ public protocol Rule: Sendable {
     /// `replication-apply-order` owns the plain ones and speaks for a rule
     /// that is turned off.
     func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange]
+    /// `check` and `orderedChanges` in one pass, which is how the engine asks:
+    /// a rule whose two come from one detection answers both at once.
+    func examine(_ statement: Statement, in context: LintContext) -> (violations: [Violation], changes: [OrderedChange])
+    /// True for a rule that reads the other rules' ordered changes
+    /// (`LintContext.orderedChanges`): the engine asks it last.
+    var readsOrderedChanges: Bool { get }
     /// The findings of the engine's own this rule reports, if any.
     var engineRole: EngineRole? { get }
 }
@@ -83,6 +89,10 @@ extension Rule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] { [] }
     public func checkFile(_ context: LintContext) -> [Violation] { [] }
     public func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange] { [] }
+    public func examine(_ statement: Statement, in context: LintContext) -> (violations: [Violation], changes: [OrderedChange]) {
+        (check(statement, in: context), orderedChanges(statement, in: context))
+    }
+    public var readsOrderedChanges: Bool { false }
     public var engineRole: EngineRole? { nil }
     public var id: RuleID { description.id }
 }

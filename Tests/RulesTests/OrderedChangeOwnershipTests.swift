@@ -62,6 +62,34 @@ import SQLSource
         changes.filter { $0.order == .unsafe || ($0.order != .either && $0.order != declared) }
     }
 
+    /// The engine asks each rule once for its findings and its changes and
+    /// hands the changes to apply-order; that must report exactly what asking
+    /// every rule's `check` on its own does, with the owners on and off.
+    @Test(arguments: cases)
+    func theEnginesOnePassMatchesAskingEachRule(test: Case) throws {
+        for off in [[], Self.owners.map(\.id)] {
+            var direct: [String] = []
+            try walk(test, off: off) { statement, _, perRule in
+                for entry in perRule where !off.contains(entry.rule.id) {
+                    direct += entry.violations.map { "\(entry.rule.id) \(statement.index) \($0.range) \($0.message)" }
+                }
+            }
+            var configuration = Configuration()
+            configuration.replicatedTables = test.replicatedTables
+            for id in off { configuration.ruleSettings[id] = .off }
+            var linter = Linter(rules: RuleRegistry.all, configuration: configuration)
+            linter.baselines = test.baselines
+            let document = try SQLDocument(path: "m.sql", text: test.sql)
+            let viaEngine = linter.lint(document).filter { $0.category == .replication }
+            let statementOf = { (range: Range<Int>) in document.statements.first { $0.range == range }?.index ?? -1 }
+            // File-level findings (`checkFile`: two apply-order declarations) are not the statements' business.
+            let engine = viaEngine.filter { statementOf($0.range) >= 0 }
+                .map { "\($0.ruleID) \(statementOf($0.range)) \($0.range) \($0.message)" }
+            let directReplication = direct.filter { $0.hasPrefix("replication-") }
+            #expect(engine.sorted() == directReplication.sorted(), "\(test.name), off: \(off)")
+        }
+    }
+
     @Test func theSampleMigrationsLoadTheirBaselines() {
         #expect(Self.cases.filter { $0.name.hasSuffix(".sql") && $0.baselines != nil }.count == 3)
     }

@@ -94,6 +94,8 @@ public struct ReplicationApplyOrderRule: Rule {
         ApplyOrderClassifier.changes(statement, in: context).filter { $0.rule == id }
     }
 
+    public var readsOrderedChanges: Bool { true }
+
     public func checkFile(_ context: LintContext) -> [Violation] {
         context.declaration.problems.map {
             Violation(range: $0.range, message: $0.message)

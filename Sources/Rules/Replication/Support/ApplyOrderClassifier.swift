@@ -15,7 +15,9 @@ enum ApplyOrderClassifier {
     /// in the order of the statement's commands. A command some rule claims
     /// is that rule's; apply-order's plain order for it gives way.
     static func changes(_ statement: Statement, in context: LintContext) -> [OrderedChange] {
-        let claimed = owners.flatMap { $0.orderedChanges(statement, in: context) }
+        // The engine collected every other rule's changes while it checked
+        // them; a caller outside the engine (`plan`) asks the owners here.
+        let claimed = context.orderedChanges ?? owners.flatMap { $0.orderedChanges(statement, in: context) }
         let taken = Set(claimed.map(\.command))
         let plain = plainChanges(statement, in: context).filter { !taken.contains($0.command) }
         return (claimed + plain).enumerated()

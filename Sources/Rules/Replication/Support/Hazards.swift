@@ -16,14 +16,17 @@ public struct Hazards {
     public private(set) var violations: [Violation] = []
     public private(set) var changes: [OrderedChange] = []
 
-    /// Whether the violations are wanted: `orderedChanges` runs the same
-    /// detection for every statement again and needs no messages.
+    /// Whether the violations are wanted: the changes alone (for a rule that
+    /// is off, or for `plan`) need no messages.
     private let reports: Bool
+    /// Whether the changes are wanted.
+    private let declares: Bool
 
-    init(_ statement: Statement, rule: RuleID, reports: Bool) {
+    init(_ statement: Statement, rule: RuleID, reports: Bool, declares: Bool) {
         self.statement = statement
         self.rule = rule
         self.reports = reports
+        self.declares = declares
     }
 
     /// Reports a hazard on the statement; with `order`, also declares that
@@ -41,7 +44,7 @@ public struct Hazards {
     }
 
     private mutating func declare(_ order: ApplyOrder, _ reason: @autoclosure () -> String, command: Int) {
-        guard hasApplyOrder, !reports else { return }
+        guard declares, hasApplyOrder else { return }
         changes.append(OrderedChange(statement: statement.index, command: command, range: statement.range,
                                      order: order, reason: reason(), rule: rule))
     }
@@ -54,15 +57,22 @@ public protocol HazardRule: Rule {
 
 extension HazardRule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        var found = Hazards(statement, rule: id, reports: true)
-        hazards(statement, in: context, into: &found)
-        return found.violations
+        examine(statement, in: context, reports: true, declares: false).violations
     }
 
     public func orderedChanges(_ statement: Statement, in context: LintContext) -> [OrderedChange] {
-        var found = Hazards(statement, rule: id, reports: false)
+        examine(statement, in: context, reports: false, declares: true).changes
+    }
+
+    public func examine(_ statement: Statement, in context: LintContext) -> (violations: [Violation], changes: [OrderedChange]) {
+        examine(statement, in: context, reports: true, declares: true)
+    }
+
+    private func examine(_ statement: Statement, in context: LintContext, reports: Bool, declares: Bool)
+        -> (violations: [Violation], changes: [OrderedChange]) {
+        var found = Hazards(statement, rule: id, reports: reports, declares: declares)
         hazards(statement, in: context, into: &found)
-        return found.changes
+        return (found.violations, found.changes)
     }
 }
 
