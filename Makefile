@@ -13,13 +13,20 @@ ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
 
 help:
 	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
+	@echo "make test-deps   install alembic (PyPI), which the tests run to make real offline SQL"
 	@echo "make build       release binary (.build/release/replint, Swift runtime linked statically)"
+	@echo "make debug       debug binary (.build/debug/replint)"
 	@echo "make test        the whole test suite (starts its own PostgreSQL servers)"
 	@echo "make test-unit   the suites that need no PostgreSQL server"
 	@echo "make lint        lint app_migrations/ with the repository's .replint.yml"
 	@echo "make install     install the release binary to PREFIX/bin (PREFIX=$(PREFIX))"
 	@echo "make rules-docs  regenerate rules/*.md from the rules' metadata"
 	@echo "make gen_offline_sql DOWN=rev UP=rev [ALEMBIC_DIR=dir]  write app_migrations/UP.sql, SQL only"
+	@echo "make rehearse FILE=f [SCHEMA=f] [DATABASE_URL=url]  run FILE on a throwaway PostgreSQL and roll it back"
+	@echo "make rehearse-replication FILE=f [SCHEMA=f] [SUBSCRIBER_SCHEMA=f] [SETUP=f] [TRAFFIC=touched|all]"
+	@echo "                 apply FILE to a throwaway publisher/subscriber pair under traffic"
+	@echo "make bench       time the release build against the previous one (bench/README.md)"
+	@echo "make clean       remove .build"
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

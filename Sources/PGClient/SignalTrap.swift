@@ -61,6 +61,16 @@ public final class SignalTrap: Sendable {
         }
     }
 
+    /// SIGINT or SIGTERM once one has arrived (its cleanup then runs), else
+    /// nil: work that fails because the cleanup stopped its server reads it
+    /// to say "interrupted" instead of reporting a failure.
+    public var interruption: Int32? {
+        let taken = receivedSignal.load(ordering: .sequentiallyConsistent)
+        if taken != 0 { return taken }
+        let forwarded = signalForwarded.load(ordering: .sequentiallyConsistent)
+        return forwarded != 0 ? forwarded : nil
+    }
+
     /// Forgets an action; unknown or already removed tokens are ignored.
     public func unregister(_ token: Token) {
         state.withLock { $0.actions.removeAll { $0.id == token.id } }

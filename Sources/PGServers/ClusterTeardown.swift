@@ -13,8 +13,6 @@ import Synchronization
 final class ClusterTeardown: Sendable {
     let directory: String
     let dataDirectory: String
-    private let pgCtl: String
-    private let account: ServerAccount?
     private struct Progress {
         var finished = false
         var signalToken: SignalTrap.Token?
@@ -23,18 +21,17 @@ final class ClusterTeardown: Sendable {
     private let progress = Mutex(Progress())
     private struct Child {
         var tornDown = false
-        /// The process group of the initdb or pg_ctl now running, if any.
+        /// The process group of the initdb now running, if any.
         var runningGroup: pid_t?
+        var postmaster: PostmasterProcess?
     }
     /// Separate from `progress` because a child reports its pid while
     /// `run()` may wait.
     private let child = Mutex(Child())
 
-    init(directory: String, dataDirectory: String, pgCtl: String, account: ServerAccount?) {
+    init(directory: String, dataDirectory: String) {
         self.directory = directory
         self.dataDirectory = dataDirectory
-        self.pgCtl = pgCtl
-        self.account = account
     }
 
     /// Arms the teardown for SIGINT/SIGTERM.
@@ -43,7 +40,28 @@ final class ClusterTeardown: Sendable {
         progress.withLock { $0.signalToken = token }
     }
 
-    /// Runs a setup step (initdb, pg_ctl start) so that a teardown from
+    /// Starts the postmaster so that a teardown from another thread stops it,
+    /// however the two race.
+    func launchServer(_ command: [String], logFile: String) throws -> PostmasterProcess {
+        try throwIfTornDown()
+        let postmaster = try PostmasterProcess.launch(command, logFile: logFile, in: directory) { started in
+            let tornDown = child.withLock { child -> Bool in
+                child.postmaster = started
+                return child.tornDown
+            }
+            if tornDown { started.stop() }
+        }
+        try throwIfTornDown()
+        return postmaster
+    }
+
+    func throwIfTornDown() throws {
+        try child.withLock { child in
+            if child.tornDown { throw PostgresError.cluster("the ephemeral cluster was stopped while it was starting") }
+        }
+    }
+
+    /// Runs a setup step (initdb) so that a teardown from
     /// another thread (SIGINT) kills it before removing the directory it
     /// writes into.
     func runStep(_ step: Subprocess) throws -> Subprocess.Outcome {
@@ -59,12 +77,6 @@ final class ClusterTeardown: Sendable {
         // Killed by the teardown: say so, rather than "initdb failed".
         try throwIfTornDown()
         return outcome
-    }
-
-    private func throwIfTornDown() throws {
-        try child.withLock { child in
-            if child.tornDown { throw PostgresError.cluster("the ephemeral cluster was stopped while it was starting") }
-        }
     }
 
     /// Idempotent; a second caller (say the signal thread while deinit is
@@ -92,21 +104,13 @@ final class ClusterTeardown: Sendable {
         for _ in 0..<250 where kill(-group, 0) == 0 { usleep(20_000) }
     }
 
-    /// The server runs when postmaster.pid exists (initdb done, start tried).
+    /// The postmaster replint started, else (should that record be lost) one
+    /// that postmaster.pid names and that works in this data directory.
     private func stopServerIfRunning() {
-        let pidFile = "\(dataDirectory)/postmaster.pid"
-        guard FileSystem.exists(pidFile) else { return }
-        // Immediate mode: nothing in an ephemeral cluster is worth a checkpoint.
-        let stop = account.subprocess(pgCtl, ["stop", "-D", dataDirectory, "-m", "immediate", "-w", "-t", "10", "-s"],
-                                      in: directory)
-        if let outcome = try? stop.run(), outcome.succeeded { return }
-        // pg_ctl failed (its binary gone, or the server wedged): kill the
-        // postmaster, but only if the pid is still a process working in this
-        // data directory, never an unrelated process that reused the pid.
-        guard let pidText = FileSystem.contents(of: pidFile)?.split(separator: "\n").first,
-              let pid = pid_t(pidText), pid > 0,
-              FileSystem.realPath("/proc/\(pid)/cwd") == FileSystem.realPath(dataDirectory) else { return }
-        kill(pid, SIGKILL)
-        for _ in 0..<100 where FileSystem.realPath("/proc/\(pid)/cwd") != nil { usleep(50_000) }
+        if let postmaster = child.withLock({ $0.postmaster }) {
+            postmaster.stop()
+        } else if let pid = RunningServer.postmaster(of: dataDirectory) {
+            _ = RunningServer.stop(pid, dataDirectory: dataDirectory)
+        }
     }
 }

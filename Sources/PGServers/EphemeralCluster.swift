@@ -11,7 +11,10 @@ import Synchronization
 /// A throwaway PostgreSQL server in a fresh temporary directory: reachable
 /// only through a unix socket in that directory, tuned for speed over
 /// durability, and removed with everything in it by `stop()`, by deinit, or
-/// on SIGINT/SIGTERM. A start that fails leaves nothing behind.
+/// on SIGINT/SIGTERM. A start that fails leaves nothing behind. When replint
+/// dies without cleaning up, the kernel kills the server
+/// (`PostmasterProcess`) and the next start removes the directory
+/// (`StaleClusters`).
 public final class EphemeralCluster: Sendable {
     /// The superuser initdb creates, whoever runs the server.
     public static let superuser = "postgres"
@@ -44,9 +47,11 @@ public final class EphemeralCluster: Sendable {
         stop()
     }
 
-    /// initdb + pg_ctl start in a new temporary directory; returns once the
-    /// server accepts connections.
+    /// initdb and postgres in a new temporary directory (after removing the
+    /// stale ones beside it); returns once the server accepts connections.
     public static func start(_ options: Options = .init()) throws -> EphemeralCluster {
+        // SIGINT/SIGTERM's cleanup is running: a cluster started now would outlive it.
+        guard SignalTrap.shared.interruption == nil else { throw PostgresError.cluster("interrupted: no cluster is started") }
         let binaries = try PostgresBinaries.locate(.init(explicitDirectory: options.binDirectory))
         let account = try ServerAccount.resolve(requestedUser: options.runAsUser)
         let port = nextPort()
@@ -54,12 +59,15 @@ public final class EphemeralCluster: Sendable {
         guard fitsSocketPath(parent) else {
             throw PostgresError.cluster("\(parent) is too long a path for a unix socket directory; choose a shorter one")
         }
-        let directory = try FileSystem.makeTemporaryDirectory(in: parent, prefix: "replint-pg-")
-        let teardown = ClusterTeardown(directory: directory, dataDirectory: "\(directory)/data",
-                                       pgCtl: binaries.pgCtl, account: account)
+        for stale in StaleClusters.sweep(in: parent) {
+            logger.info("removed a throwaway cluster an earlier replint left behind", metadata: ["directory": "\(stale)"])
+        }
+        let directory = try FileSystem.makeTemporaryDirectory(in: parent, prefix: StaleClusters.prefix)
+        let teardown = ClusterTeardown(directory: directory, dataDirectory: "\(directory)/data")
         teardown.registerWithSignalTrap()
         let cluster = EphemeralCluster(binaries: binaries, teardown: teardown, port: port)
         do {
+            try StaleClusters.claim(directory)
             try cluster.initialize(options, account: account)
             try cluster.startServer(account: account)
         } catch {
@@ -117,23 +125,28 @@ public final class EphemeralCluster: Sendable {
             to: "\(dataDirectory)/postgresql.conf")
     }
 
+    /// postgres itself, not pg_ctl: see `PostmasterProcess`. pg_ctl -w would
+    /// wait for "ready" in postmaster.pid; answering a ping is the same
+    /// moment, seen through the conninfo everyone will use.
     private func startServer(account: ServerAccount?) throws {
-        let start = try teardown.runStep(account.subprocess(binaries.pgCtl, [
-            "start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-s",
-        ], in: directory))
-        guard start.succeeded else {
-            throw PostgresError.cluster(
-                "PostgreSQL did not start (\(binaries.pgCtl)): \(start.output.trimmingTrailingWhitespace())\n"
-                + "server log:\n\(readLog().trimmingTrailingWhitespace())")
+        let postmaster = try teardown.launchServer(account.command(binaries.postgres, ["-D", dataDirectory]), logFile: logFile)
+        for _ in 0..<Self.startAttempts {
+            if PQping(conninfo()) == PQPING_OK { return }
+            try teardown.throwIfTornDown()
+            if let status = postmaster.exitStatus {
+                throw PostgresError.cluster(
+                    "PostgreSQL did not start (\(binaries.postgres) exited with status \(status)); server log:\n"
+                    + readLog().trimmingTrailingWhitespace())
+            }
+            usleep(20_000)
         }
-        // pg_ctl -w already waited for "ready"; this confirms our conninfo
-        // reaches that server before anyone relies on it.
-        guard PQping(conninfo()) == PQPING_OK else {
-            throw PostgresError.cluster(
-                "PostgreSQL started but does not answer on \(socketDirectory) port \(port); server log:\n"
-                + readLog().trimmingTrailingWhitespace())
-        }
+        throw PostgresError.cluster(
+            "PostgreSQL did not answer on \(socketDirectory) port \(port) within 60 s; server log:\n"
+            + readLog().trimmingTrailingWhitespace())
     }
+
+    /// 60 s in 20 ms steps, pg_ctl's own default wait.
+    private static let startAttempts = 3000
 
     private static let portCounter = Atomic<Int>(0)
 

@@ -40,11 +40,13 @@ struct ServerAccount: Equatable {
     }
 
     /// setpriv only changes credentials and execs; runuser also opens a PAM
-    /// session, which is slower and may log, so it is the fallback.
+    /// session, which is slower and may log, so it is the fallback (and its
+    /// servers do not die with replint: it forks, and has no death signal).
+    /// setpriv sets the death signal after the change of user, which would
+    /// clear one set before it.
     private static func switchUserCommand(name: String, uid: uid_t, gid: gid_t) throws -> [String] {
-        let systemDirectories = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
-        if let setpriv = systemDirectories.map({ "\($0)/setpriv" }).first(where: PostgresBinaries.isExecutable) {
-            return [setpriv, "--reuid=\(uid)", "--regid=\(gid)", "--init-groups", "--"]
+        if let setpriv = setpriv {
+            return [setpriv, "--reuid=\(uid)", "--regid=\(gid)", "--init-groups", "--pdeathsig", "SIGKILL", "--"]
         }
         if let runuser = systemDirectories.map({ "\($0)/runuser" }).first(where: PostgresBinaries.isExecutable) {
             return [runuser, "-u", name, "--"]
@@ -53,16 +55,27 @@ struct ServerAccount: Equatable {
             "running as root needs setpriv or runuser (util-linux) to start PostgreSQL as \(name)")
     }
 
+    private static let systemDirectories = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
+    static let setpriv = systemDirectories.map { "\($0)/setpriv" }.first(where: PostgresBinaries.isExecutable)
+
+    /// Without a change of user: only the death signal (util-linux's setpriv
+    /// is on every Debian system; without it, nothing).
+    static let ownCommandPrefix: [String] = setpriv.map { [$0, "--pdeathsig", "SIGKILL", "--"] } ?? []
+
     private static func currentUserName() -> String? {
         getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) }
     }
 }
 
 extension Optional where Wrapped == ServerAccount {
-    /// A Subprocess for `executable` run as this account (or as ourselves).
+    /// `executable` run as this account (or as ourselves), killed by the
+    /// kernel when the thread that starts it ends.
+    func command(_ executable: String, _ arguments: [String]) -> [String] {
+        (self?.commandPrefix ?? ServerAccount.ownCommandPrefix) + [executable] + arguments
+    }
+
     func subprocess(_ executable: String, _ arguments: [String], in directory: String) -> Subprocess {
-        let prefix = self?.commandPrefix ?? []
-        let command = prefix + [executable] + arguments
+        let command = command(executable, arguments)
         return Subprocess(executable: command[0], arguments: Array(command.dropFirst()), workingDirectory: directory)
     }
 }

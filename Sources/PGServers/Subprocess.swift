@@ -33,13 +33,30 @@ struct Subprocess {
             throw PostgresError.cluster("cannot create a pipe to run \(executable): \(errnoDescription())")
         }
         let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
+        let pid: pid_t
+        do {
+            pid = try spawn(output: writeEnd)
+            close(writeEnd)
+        } catch {
+            close(writeEnd)
+            close(readEnd)
+            throw error
+        }
+        onStart?(pid)
+        let output = Self.readAll(readEnd)
+        close(readEnd)
+        return Outcome(status: Self.wait(for: pid), output: output)
+    }
 
+    /// Starts the program with stdin from /dev/null and stdout and stderr on
+    /// `output`, and returns at once; the caller reaps it (`wait(for:)`).
+    func spawn(output: Int32) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, output, 2)
         if let workingDirectory {
             GNUExtensions.addChdir(&actions, workingDirectory)
         }
@@ -63,15 +80,10 @@ struct Subprocess {
         let spawnResult = (argv + [nil]).withUnsafeBufferPointer { argvPointer in
             posix_spawn(&pid, executable, &actions, &attributes, argvPointer.baseAddress!, environ)
         }
-        close(writeEnd)
         guard spawnResult == 0 else {
-            close(readEnd)
             throw PostgresError.cluster("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
         }
-        onStart?(pid)
-        let output = Self.readAll(readEnd)
-        close(readEnd)
-        return Outcome(status: Self.wait(for: pid), output: output)
+        return pid
     }
 
     private static func readAll(_ fd: Int32) -> String {
@@ -90,7 +102,8 @@ struct Subprocess {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func wait(for pid: pid_t) -> Int32 {
+    /// The exit status, or 128 + the signal that killed it.
+    static func wait(for pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return 127 }

@@ -24,7 +24,7 @@ struct DryRunReport {
                             RunLog.Field("transaction", .bool(step.isTransaction)), RunLog.Field("sql", .string(statement.text))])
             }
         }
-        log.record(.info, "dry-run-done", "dry run of \(file.path) done: \(plan.statements.count) statement(s) would run in \(plan.steps.count) part(s)",
+        log.record(.info, "dry-run-done", "dry run of \(file.path) done: \(plan.statements.count) statement(s) would run in \(PartDescription.count(plan.steps.count))",
                    [RunLog.Field("statements", .int(plan.statements.count)), RunLog.Field("parts", .int(plan.steps.count))])
     }
 }
@@ -45,12 +45,16 @@ struct PartDescription {
         return first == last ? "line \(first)" : "lines \(first)-\(last)"
     }
 
+    /// "one part", "3 parts".
+    static func count(_ parts: Int) -> String { parts == 1 ? "one part" : "\(parts) parts" }
+
     static func inParts(_ plan: ExecutionPlan) -> String {
         let parts = plan.steps.enumerated().map { index, step in
             let part = PartDescription(step: step, number: index + 1)
             return "part \(part.number) (\(part.lines), \(step.isTransaction ? "transaction" : "autocommit"))"
         }
-        return "the file has autocommit blocks, so it is applied in \(plan.steps.count) parts that commit separately: "
+        let commit = plan.steps.count == 1 ? "that commits on its own" : "that commit separately"
+        return "the file has autocommit blocks, so it is applied in \(count(plan.steps.count)) \(commit): "
             + parts.joined(separator: ", ") + "; a failure rolls back only the part that fails"
     }
 }

@@ -69,7 +69,7 @@ struct PlanApplication {
             }
         }
         lock.release(on: connection)
-        log.record(.info, "done", "applied \(request.file.path): \(plan.statements.count) statement(s) in \(plan.steps.count) part(s), \(Stopwatch.format(total.elapsedMilliseconds))",
+        log.record(.info, "done", "applied \(request.file.path): \(plan.statements.count) statement(s) in \(PartDescription.count(plan.steps.count)), \(Stopwatch.format(total.elapsedMilliseconds))",
                    [RunLog.Field("statements", .int(plan.statements.count)), RunLog.Field("parts", .int(plan.steps.count)),
                     RunLog.Field("duration_ms", .double(total.elapsedMilliseconds))])
         return .applied

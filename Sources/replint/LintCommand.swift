@@ -60,18 +60,21 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(report.exitCode(failOn: threshold))
         }
         SignalTrap.shared.install()
+        RehearsalInterruption.shared.arm()
+        defer { RehearsalInterruption.shared.reportWritten() }
         let json = format.rehearsalFormat == .json
         if rehearseReplication {
             let options = replicationOptions.replicationOptions(configuration: config, rehearsal: rehearsalOptions,
-                                                                subscriberSchema: [])
+                                                                subscriberSchema: [], schemaGiven: !schemaOptions.schema.isEmpty)
             let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
                                                           options: options)
             writeStdout(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
                              : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
             throw ExitCode(rehearsed.exitCode)
         }
-        let options = rehearsalOptions.rehearsalOptions(schemaFiles: Rehearsal.Options.configuredBaseline(config),
-                                                        configuration: config)
+        // The command line's --subscriber-schema makes two sides: each file then gets its side's.
+        let given = schemaOptions.subscriberSchema == nil ? schemaOptions.schema.map(absolutePath) : []
+        let options = rehearsalOptions.rehearsalOptions(schemaFiles: given, configuration: config)
         let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
         writeStdout(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
                          : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))

@@ -32,7 +32,7 @@ struct RehearsalOptions: ParsableArguments {
         Rehearsal.Options(
             databaseURL: databaseURL, schemaFiles: schemaFiles, setupFiles: setup, strict: strict,
             cluster: .init(binDirectory: pgBin, runAsUser: pgUser),
-            replicatedTables: configuration.replicatedTables ?? [])
+            replicatedTables: configuration.replicatedTables ?? [], configuration: configuration)
     }
 }
 
@@ -54,7 +54,9 @@ struct RehearseCommand: ParsableCommand {
     @Argument(help: "The migration file.")
     var file: String
 
-    @Option(name: .long, help: "Baseline schema loaded first, e.g. a pg_dump --schema-only (repeatable; default: the configuration's schema).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Baseline schema loaded first, e.g. a pg_dump --schema-only (repeatable).",
+        discussion: "Default: the configuration's baseline of the side the file's declared order reaches first; none with --database-url."))
     var schema: [String] = []
 
     @Option(name: .long, help: "Output format.")
@@ -78,18 +80,19 @@ struct RehearseCommand: ParsableCommand {
 
     func run() throws {
         SignalTrap.shared.install()
+        RehearsalInterruption.shared.arm()
+        defer { RehearsalInterruption.shared.reportWritten() }
         var configuration = try configurationOptions.load()
         if replication {
             if !schema.isEmpty { configuration.schema = .shared(schema) }
             let options = replicationOptions.replicationOptions(configuration: configuration, rehearsal: rehearsal,
-                                                                subscriberSchema: subscriberSchema)
+                                                                subscriberSchema: subscriberSchema, schemaGiven: !schema.isEmpty)
             let rehearsals = ReplicationRehearsal.rehearse(files: [file], configuration: configuration,
                                                            rules: RuleRegistry.all, options: options)
             writeStdout(format == .json ? ReplicationRehearsalJSON.render(rehearsals) : ReplicationRehearsalText.render(rehearsals))
             throw ExitCode(rehearsals.exitCode)
         }
-        let baseline = schema.isEmpty ? Rehearsal.Options.configuredBaseline(configuration) : schema
-        let options = rehearsal.rehearsalOptions(schemaFiles: baseline, configuration: configuration)
+        let options = rehearsal.rehearsalOptions(schemaFiles: schema, configuration: configuration)
         let report = Rehearsal.rehearse(file: file, options: options) { cluster in
             // Where the server lives (its log included) while it runs; gone afterwards.
             Console.err("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n")
@@ -108,7 +111,7 @@ struct ReplicationRehearsalOptions: ParsableArguments {
     var traffic: ReplicationRehearsal.TrafficScope = .touched
 
     func replicationOptions(configuration: Configuration, rehearsal: RehearsalOptions,
-                            subscriberSchema: [String]) -> ReplicationRehearsal.Options {
+                            subscriberSchema: [String], schemaGiven: Bool) -> ReplicationRehearsal.Options {
         let configured = configuration.resolvedBaselines
         let baseline = configured.publisher
         let subscriberBaseline = subscriberSchema.isEmpty ? configured.subscriber : subscriberSchema
@@ -116,6 +119,8 @@ struct ReplicationRehearsalOptions: ParsableArguments {
             schemaFiles: baseline, subscriberSchemaFiles: subscriberBaseline, setupFiles: rehearsal.setup,
             cluster: .init(binDirectory: rehearsal.pgBin, runAsUser: rehearsal.pgUser),
             replicatedTables: configuration.replicatedTables ?? [], catchUpTimeout: catchUpTimeout.duration, traffic: traffic)
+        options.schemaOrigin = schemaGiven ? .commandLine : .configuration
+        options.subscriberSchemaOrigin = schemaGiven || !subscriberSchema.isEmpty ? .commandLine : .configuration
         options.onPairReady = { pair in
             // Where the servers live (their logs included) while they run; gone afterwards.
             Console.err("replint: rehearsing on a throwaway publisher in \(pair.publisher.directory) and subscriber in "

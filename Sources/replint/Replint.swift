@@ -10,7 +10,7 @@ struct Replint: ParsableCommand {
         abstract: "Guards PostgreSQL schema migrations on logically replicated databases.",
         discussion: """
             Exit codes: 0 nothing at error level, 1 findings at error level, 2 replint could not do its job \
-            (bad arguments, an unreadable file, no database); `run` exits 130/143 after SIGINT/SIGTERM.
+            (bad arguments, an unreadable file, no database); 130/143 after SIGINT/SIGTERM, once cleaned up.
             """,
         version: ReplintVersion.current,
         subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, PlanCommand.self, RunCommand.self, RehearseCommand.self],
@@ -39,7 +39,19 @@ enum ReplintVersion {
 @main
 enum Main {
     static func main() {
+        exitOnSignals()
         exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// SIGINT and SIGTERM end every command with 128 + the signal, as
+    /// DESIGN.md says. A command with something to undo arms SignalTrap,
+    /// whose cleanup replaces this handler; until then there is nothing to undo.
+    static func exitOnSignals() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in _exit(128 + signal) }
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
     }
 
     static func run(_ arguments: [String]) -> Int32 {

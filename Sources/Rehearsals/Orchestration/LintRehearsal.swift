@@ -17,6 +17,8 @@ public struct LintRehearsalReport: Sendable {
     public var notRehearsed: [NotRehearsed] = []
     /// The cluster could not be started or loaded (exit 2).
     public var setupError: String?
+    /// SIGINT or SIGTERM stopped the rehearsals: files after it are not rehearsed.
+    public var interruptedBy: Int32?
 
     public init(lint: LintReport, failOn: Severity) {
         self.lint = lint
@@ -24,7 +26,8 @@ public struct LintRehearsalReport: Sendable {
     }
 
     public var exitCode: Int32 {
-        ExitCodes.combined([lint.exitCode(failOn: failOn), setupError == nil ? 0 : 2] + rehearsals.map(\.exitCode))
+        if let signal = interruptedBy ?? rehearsals.lazy.compactMap(\.interruptedBy).first { return 128 + signal }
+        return ExitCodes.combined([lint.exitCode(failOn: failOn), setupError == nil ? 0 : 2] + rehearsals.map(\.exitCode))
     }
 }
 
@@ -45,7 +48,9 @@ extension Rehearsal {
         } catch {
             var failed = RehearsalReport(path: path, target: options.databaseURL == nil ? .ephemeralCluster : .database,
                                          strict: options.strict)
+            failed.baseline = BaselineSelection(options).fileIndependent
             failed.setupError = "\(error)"
+            if let signal = RehearsalInterruption.signal { failed.interrupted(by: signal) }
             return failed
         }
     }
@@ -70,20 +75,17 @@ extension Rehearsal {
         do {
             let session = try prepare(options)
             defer { session.close() }
-            report.rehearsals = files.map(session.rehearse(path:))
+            for file in files where RehearsalInterruption.signal == nil {
+                report.rehearsals.append(session.rehearse(path: file))
+            }
         } catch {
             report.setupError = error.description
         }
+        if let signal = RehearsalInterruption.signal {
+            report.interruptedBy = signal
+            report.setupError = nil
+        }
         return report
-    }
-}
-
-extension Rehearsal.Options {
-    /// The configuration's baseline, for the side a file meets first: the
-    /// subscriber, in the workflow DESIGN.md describes.
-    public static func configuredBaseline(_ configuration: Configuration) -> [String] {
-        let baselines = configuration.resolvedBaselines
-        return baselines.subscriber ?? baselines.publisher
     }
 }
 
@@ -93,7 +95,8 @@ struct RehearsableFiles {
     let results: [FileResult]
 
     init(_ lint: LintReport, configuration: Configuration) {
-        let baselines = Set(Rehearsal.Options.configuredBaseline(configuration) + configuration.baselineFiles)
+        let configured = configuration.resolvedBaselines
+        let baselines = Set(configured.publisher + (configured.subscriber ?? []) + configuration.baselineFiles)
         results = lint.results.filter { $0.document != nil && !baselines.contains($0.path) }
     }
 }

@@ -8,6 +8,9 @@ public enum LintRehearsalText {
         for rehearsal in report.rehearsals { out += "\n" + RehearsalText.render(rehearsal) }
         for file in report.notRehearsed { out += "\nnot rehearsed: \(file.path) (\(file.reason))\n" }
         if let setupError = report.setupError { out += "\ncould not rehearse: \(setupError)\n" }
+        if let signal = report.interruptedBy, report.rehearsals.allSatisfy({ $0.interruptedBy == nil }) {
+            out += "\nINTERRUPTED by \(signalName(signal)) before the rehearsals began\n"
+        }
         return out
     }
 
@@ -31,6 +34,7 @@ public enum LintRehearsalJSON {
                 .compactObject([("path", .string($0.path)), ("reason", .string($0.reason))])
             })),
             ("rehearsal_setup_error", report.setupError.map(JSON.string) ?? .null),
+            ("interrupted", report.interruptedBy.map { .string(signalName($0)) } ?? .null),
         ]).rendered() + "\n"
     }
 

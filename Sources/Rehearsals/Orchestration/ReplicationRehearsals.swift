@@ -5,7 +5,10 @@ import SQLSource
 public struct ReplicationRehearsals: Sendable {
     public var reports: [ReplicationRehearsalReport]
 
-    public var exitCode: Int32 { ExitCodes.combined(reports.map(\.exitCode)) }
+    public var exitCode: Int32 {
+        if let signal = reports.lazy.compactMap(\.interruptedBy).first { return 128 + signal }
+        return ExitCodes.combined(reports.map(\.exitCode))
+    }
 }
 
 /// What `replint lint --rehearse-replication` showed: the lint report and a
@@ -15,7 +18,10 @@ public struct LintReplicationRehearsalReport: Sendable {
     public let failOn: Severity
     public var rehearsals: ReplicationRehearsals
 
-    public var exitCode: Int32 { ExitCodes.combined([lint.exitCode(failOn: failOn), rehearsals.exitCode]) }
+    public var exitCode: Int32 {
+        if rehearsals.reports.contains(where: { $0.interruptedBy != nil }) { return rehearsals.exitCode }
+        return ExitCodes.combined([lint.exitCode(failOn: failOn), rehearsals.exitCode])
+    }
 }
 
 extension ReplicationRehearsal {
@@ -43,15 +49,19 @@ extension ReplicationRehearsal {
 
     private static func rehearse(_ paths: [String], configuration: Configuration, options: Options,
                                  findings: (String, SQLDocument) -> [Finding]) -> ReplicationRehearsals {
-        ReplicationRehearsals(reports: paths.map { path in
+        var reports: [ReplicationRehearsalReport] = []
+        // After a signal no other file starts: the cleanup is already running.
+        for path in paths where RehearsalInterruption.signal == nil {
             guard let source = try? SourceFile.read(path: path) else {
                 var unreadable = ReplicationRehearsalReport(path: path)
                 unreadable.setupError = "cannot read \(path)"
-                return unreadable
+                reports.append(unreadable)
+                continue
             }
             let document = SQLDocument(source)
             let order = ApplyOrderDeclaration(document: document, configuration: configuration).order
-            return rehearse(document, order: order, findings: findings(path, document), options: options)
-        })
+            reports.append(rehearse(document, order: order, findings: findings(path, document), options: options))
+        }
+        return ReplicationRehearsals(reports: reports)
     }
 }

@@ -55,9 +55,11 @@ struct FileRun {
             }
             if completed && !rollsBack {
                 try connection.execute("COMMIT")
+                settleHolds(from: firstRecord)
                 continue
             }
             try connection.execute("ROLLBACK")
+            settleHolds(from: firstRecord)
             // A transaction meant to commit was rolled back by its failure.
             for i in report.statements.indices.dropFirst(firstRecord) where report.statements[i].execution == .committed {
                 report.statements[i].execution = .rolledBack
@@ -115,6 +117,7 @@ struct FileRun {
 
     private mutating func rollBack(comparingWith before: CatalogFingerprint) throws {
         try connection.execute("ROLLBACK")
+        settleHolds(from: 0)
         report.rollback = .init(scope: "the whole database, before the rehearsal began and after its rollback",
                                 before: before, after: try CatalogFingerprint.read(on: connection))
     }
@@ -123,6 +126,20 @@ struct FileRun {
         existing = try RelationDirectory.read(on: connection)
         replicated = try PublishedTables.read(on: connection)
         configuredReplicated = replicatedTables
+    }
+
+    /// Once the transaction holding records `first...` has ended: each lock
+    /// they took was held from its statement through the transaction's last.
+    private mutating func settleHolds(from first: Int) {
+        guard let lastLine = report.statements.last?.line, first < report.statements.count else { return }
+        var remaining = 0.0
+        for index in report.statements.indices.dropFirst(first).reversed() {
+            remaining += report.statements[index].durationMilliseconds ?? 0
+            for lock in report.statements[index].locks.indices {
+                report.statements[index].locks[lock].heldMilliseconds = remaining
+                report.statements[index].locks[lock].heldThroughLine = lastLine
+            }
+        }
     }
 
     private mutating func begin() throws {
@@ -138,6 +155,7 @@ struct FileRun {
             line: statement.location.line, column: statement.location.column, head: statement.head,
             execution: execution, locksTraced: traced, notes: notes)
         var notices: [String] = []
+        let filesBefore = try TableFiles.read(on: connection)
         connection.onNotice = { notices.append("\($0.severity): \($0.message)") }
         defer { connection.onNotice = nil }
         let started = monotonicNanoseconds()
@@ -155,6 +173,7 @@ struct FileRun {
             return false
         }
         record.notices = notices
+        record.rewrote = filesBefore.rewritten(in: try TableFiles.read(on: connection))
         if traced {
             let now = try LockSnapshot.take(on: connection, naming: existing)
             record.locks = now.subtracting(heldLocks).map(trace).sorted {

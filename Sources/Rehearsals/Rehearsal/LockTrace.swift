@@ -21,9 +21,22 @@ public struct HeldLock: Sendable, Hashable {
         return words.joined(separator: " ").uppercased()
     }
 
-    /// The modes that stall production traffic on a table that exists: ACCESS
-    /// EXCLUSIVE blocks even reads, SHARE blocks every write.
-    public var blocksTraffic: Bool { mode == "AccessExclusiveLock" || mode == "ShareLock" }
+    public enum Blocking: String, Sendable {
+        case writes
+        case readsAndWrites = "reads and writes"
+    }
+
+    /// What the mode stops the application doing on its table, from
+    /// PostgreSQL's lock conflict table: SHARE and every stronger mode
+    /// conflict with ROW EXCLUSIVE (INSERT, UPDATE, DELETE); only ACCESS
+    /// EXCLUSIVE conflicts with ACCESS SHARE (SELECT).
+    public var blocks: Blocking? {
+        switch mode {
+        case "AccessExclusiveLock": .readsAndWrites
+        case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock": .writes
+        default: nil
+        }
+    }
 }
 
 public enum RelationKind: String, Sendable {
@@ -79,6 +92,31 @@ struct RelationDirectory: Sendable {
             if let root = row[4] { directory.partitionRoots[row[0] ?? ""] = root }
         }
         return directory
+    }
+}
+
+/// The relfilenode of every user table: a statement that changes one has
+/// rewritten that table.
+struct TableFiles: Sendable {
+    var files: [String: (name: String, file: String)] = [:]
+
+    static func read(on connection: Connection) throws -> TableFiles {
+        let rows = try connection.execute("""
+            SELECT c.oid::text, n.nspname || '.' || c.relname, c.relfilenode::text
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'm') AND \(userSchemaFilter)
+            """).rows
+        var tables = TableFiles()
+        for row in rows { tables.files[row[0] ?? ""] = (row[1] ?? "", row[2] ?? "") }
+        return tables
+    }
+
+    /// Tables in both whose file changed, by name.
+    func rewritten(in later: TableFiles) -> [String] {
+        files.compactMap { oid, before in
+            guard let after = later.files[oid], after.file != before.file else { return nil }
+            return after.name
+        }.sorted()
     }
 }
 

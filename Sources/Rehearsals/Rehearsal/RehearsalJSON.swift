@@ -13,13 +13,35 @@ public enum RehearsalJSON {
             ("target", .string(report.target.rawValue)),
             ("server_version", report.serverVersion.map(JSON.string) ?? .null),
             ("exit_code", .int(Int(report.exitCode))),
+            ("interrupted", report.interruptedBy.map { .string(signalName($0)) } ?? .null),
+            ("interrupted_line", report.interruptedLine.map(JSON.int) ?? .null),
             ("setup_error", report.setupError.map(JSON.string) ?? .null),
             ("setup_notes", .array(report.setupNotes.map(JSON.string))),
+            ("baseline", report.baseline.map(value) ?? .null),
             ("statements", .array(report.statements.map(value))),
             ("failure", report.failure.map(value) ?? .null),
             ("not_rehearsable", .array(report.notRehearsable.map { .int($0.line) })),
             ("rollback", report.rollback.map(value) ?? .null),
+            ("blocking_locks", .array(report.blockingLocks.map(value))),
             ("notes", .array(report.notes.map(JSON.string))),
+        ])
+    }
+
+    static func value(_ baseline: RehearsalBaseline) -> JSON {
+        .object([
+            ("files", .array(baseline.files.map(JSON.string))),
+            ("side", baseline.side.map { .string($0.rawValue) } ?? .null),
+            ("reason", .string(baseline.reason)),
+        ])
+    }
+
+    static func value(_ lock: RehearsalReport.BlockingLock) -> JSON {
+        .object([
+            ("line", .int(lock.line)), ("relation", .string(lock.relation)), ("mode", .string(lock.mode)),
+            ("blocks", .string(lock.blocks.rawValue)),
+            ("held_ms", lock.heldMilliseconds.map { .number(milliseconds($0)) } ?? .null),
+            ("held_through_line", lock.heldThroughLine.map(JSON.int) ?? .null),
+            ("replicated", .bool(lock.replicated)),
         ])
     }
 
@@ -36,9 +58,12 @@ public enum RehearsalJSON {
                     ("relation", .string(lock.lock.relation)), ("kind", .string(lock.lock.kind.rawValue)),
                     ("mode", .string(lock.lock.modeName)), ("granted", .bool(lock.lock.granted)),
                     ("existed_before", .bool(lock.existedBefore)), ("replicated", .bool(lock.replicated)),
-                    ("flagged", .bool(lock.flagged)),
+                    ("flagged", .bool(lock.flagged)), ("blocks", lock.blocks.map { .string($0.rawValue) } ?? .null),
+                    ("held_ms", lock.heldMilliseconds.map { .number(milliseconds($0)) } ?? .null),
+                    ("held_through_line", lock.heldThroughLine.map(JSON.int) ?? .null),
                 ])
             })),
+            ("rewrote", .array(record.rewrote.map(JSON.string))),
             ("notes", .array(record.notes.map(JSON.string))),
             ("notices", .array(record.notices.map(JSON.string))),
         ])

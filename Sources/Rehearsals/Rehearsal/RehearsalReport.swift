@@ -28,10 +28,31 @@ public struct RehearsalReport: Sendable {
         public let existedBefore: Bool
         /// A configured or published (replicated) table.
         public let replicated: Bool
+        /// The sum of the durations of the statements from the one that took
+        /// the lock to the last of its transaction: locks last until the
+        /// transaction ends, not only while their statement runs.
+        public var heldMilliseconds: Double?
+        /// The line of the last statement of that transaction.
+        public var heldThroughLine: Int?
 
-        /// ACCESS EXCLUSIVE or SHARE on a table that existed before the file:
-        /// the statement stalls the application for as long as it runs.
-        public var flagged: Bool { existedBefore && lock.kind.isTable && lock.blocksTraffic }
+        /// What the application cannot do to a table that existed before
+        /// the file while the lock is held; nil when the lock stalls nothing.
+        public var blocks: HeldLock.Blocking? { existedBefore && lock.kind.isTable ? lock.blocks : nil }
+
+        public var flagged: Bool { blocks != nil }
+    }
+
+    /// A traffic-blocking lock with the statement that took it: what a lock
+    /// rule's prediction is matched against.
+    public struct BlockingLock: Sendable, Equatable {
+        public let line: Int
+        public let relation: String
+        /// As PostgreSQL's documentation spells it, e.g. "SHARE ROW EXCLUSIVE".
+        public let mode: String
+        public let blocks: HeldLock.Blocking
+        public let heldMilliseconds: Double?
+        public let heldThroughLine: Int?
+        public let replicated: Bool
     }
 
     public struct StatementRecord: Sendable {
@@ -52,6 +73,9 @@ public struct RehearsalReport: Sendable {
         public var notes: [String] = []
         /// NOTICE and WARNING messages the server sent while it ran.
         public var notices: [String] = []
+        /// Tables whose relfilenode the statement changed: PostgreSQL wrote
+        /// them anew (every row copied) while holding the statement's lock.
+        public var rewrote: [String] = []
     }
 
     public struct Failure: Sendable {
@@ -83,10 +107,17 @@ public struct RehearsalReport: Sendable {
     /// The baseline or seed could not be loaded, or the database reached: exit 2.
     public var setupError: String?
     public var setupNotes: [String] = []
+    /// What was loaded before the file, and why; nil when the rehearsal
+    /// stopped before it could tell.
+    public var baseline: RehearsalBaseline?
     public var statements: [StatementRecord] = []
     public var failure: Failure?
     public var rollback: RollbackCheck?
     public var notes: [String] = []
+    /// The signal (SIGINT, SIGTERM) that stopped the rehearsal, and the line
+    /// that was running; what stopping its server caused is no failure.
+    public private(set) var interruptedBy: Int32?
+    public private(set) var interruptedLine: Int?
 
     public init(path: String, target: Target, strict: Bool) {
         self.path = path
@@ -96,10 +127,34 @@ public struct RehearsalReport: Sendable {
 
     public var notRehearsable: [StatementRecord] { statements.filter { $0.execution == .notRehearsable } }
 
-    /// DESIGN.md's codes: 2 when the rehearsal could not be set up; 1 when a
+    public var blockingLocks: [BlockingLock] {
+        statements.flatMap { record in
+            record.locks.compactMap { traced in
+                traced.blocks.map {
+                    BlockingLock(line: record.line, relation: traced.lock.relation, mode: traced.lock.modeName, blocks: $0,
+                                 heldMilliseconds: traced.heldMilliseconds, heldThroughLine: traced.heldThroughLine,
+                                 replicated: traced.replicated)
+                }
+            }
+        }
+    }
+
+    mutating func interrupted(by signal: Int32) {
+        interruptedBy = signal
+        if let running = statements.lastIndex(where: \.failed) {
+            statements[running].failed = false
+            statements[running].notes.append("interrupted while it ran: stopped, not failed")
+            interruptedLine = statements[running].line
+        }
+        failure = nil
+        setupError = nil
+    }
+
+    /// DESIGN.md's codes: 128 + the signal after an interruption; 2 when the rehearsal could not be set up; 1 when a
     /// statement failed, the rollback left a difference, or (with --strict)
     /// something could not be rehearsed; else 0.
     public var exitCode: Int32 {
+        if let interruptedBy { return 128 + interruptedBy }
         if setupError != nil { return 2 }
         if failure != nil { return 1 }
         if let rollback, !rollback.unchanged { return 1 }

@@ -3,6 +3,7 @@
 public enum RehearsalText {
     public static func render(_ report: RehearsalReport) -> String {
         var out = "rehearsal of \(report.path) on \(targetDescription(report))\n"
+        if let baseline = report.baseline { out += "  baseline: \(baseline.summary)\n" }
         for note in report.setupNotes { out += "  setup: \(note)\n" }
         if let setupError = report.setupError {
             return out + "  could not rehearse: \(setupError)\n"
@@ -16,7 +17,14 @@ public enum RehearsalText {
             out += "  " + pad(String(record.line), 6, right: true) + "  " + pad(record.head, 62) + pad(duration, 9, right: true)
                 + "  " + (locks.first ?? "") + "\n"
             for lock in locks.dropFirst() { out += String(repeating: " ", count: 83) + lock + "\n" }
-            for note in record.notes + record.notices { out += String(repeating: " ", count: 10) + "note: \(note)\n" }
+            let rewrites = record.rewrote.map { "rewrote \($0) (its relfilenode changed: every row copied under the lock)" }
+            for note in rewrites + record.notes + record.notices { out += String(repeating: " ", count: 10) + "note: \(note)\n" }
+        }
+        if let signal = report.interruptedBy {
+            let at = report.interruptedLine.map { " while line \($0) ran" } ?? ""
+            let cleanup = report.target == .ephemeralCluster ? "the throwaway cluster is removed"
+                : "its transaction is rolled back"
+            out += "  INTERRUPTED by \(signalName(signal))\(at): the rehearsal stopped there and \(cleanup)\n"
         }
         if let failure = report.failure {
             let state = failure.sqlstate.map { " (SQLSTATE \($0))" } ?? ""
@@ -37,10 +45,10 @@ public enum RehearsalText {
             }
         }
         for note in report.notes { out += "  note: \(note)\n" }
-        let flagged = report.statements.flatMap(\.locks).filter(\.flagged)
-        if !flagged.isEmpty {
-            let names = Array(Set(flagged.map { "\($0.lock.modeName) on \($0.lock.relation)" })).sorted()
-            out += "  locks that block the application while they last: \(names.joined(separator: ", "))\n"
+        let blocking = report.blockingLocks
+        if !blocking.isEmpty {
+            out += "  locks that block the application until their transaction ends:\n"
+            for lock in blocking { out += "    \(describe(lock))\n" }
         }
         out += "  result: \(verdict(report))\n"
         return out
@@ -62,12 +70,21 @@ public enum RehearsalText {
             var tags: [String] = [traced.lock.kind.rawValue]
             tags.append(traced.existedBefore ? "existed before the file" : "new")
             if traced.replicated { tags.append("replicated") }
+            if let blocks = traced.blocks { tags.append("blocks \(blocks.rawValue)") }
             if !traced.lock.granted { tags.append("waiting") }
             return (traced.flagged ? "! " : "") + "\(traced.lock.modeName) \(traced.lock.relation) (\(tags.joined(separator: ", ")))"
         }
     }
 
+    static func describe(_ lock: RehearsalReport.BlockingLock) -> String {
+        let held = lock.heldMilliseconds.map { ", held \(RehearsalJSON.milliseconds($0)) ms" } ?? ""
+        let through = lock.heldThroughLine.map { " to the end of its transaction (line \($0))" } ?? ""
+        return "line \(lock.line): \(lock.mode) on \(lock.relation) blocks \(lock.blocks.rawValue)\(held)\(through)"
+            + (lock.replicated ? ", a replicated table" : "")
+    }
+
     static func verdict(_ report: RehearsalReport) -> String {
+        if report.interruptedBy != nil { return "interrupted" }
         switch report.exitCode {
         case 0 where !report.notRehearsable.isEmpty:
             return "rehearsed, except \(report.notRehearsable.count) statement(s) not rehearsable in a transaction"

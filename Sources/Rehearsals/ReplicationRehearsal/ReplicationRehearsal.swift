@@ -17,9 +17,12 @@ public enum ReplicationRehearsal {
 
     public struct Options: Sendable {
         public var schemaFiles: [String]
+        /// Where `schemaFiles` were named, for the report.
+        public var schemaOrigin: RehearsalBaseline.Origin = .commandLine
         /// The subscriber's own baseline when it differs from the publisher's
         /// (`schema: {publisher: ..., subscriber: ...}`); nil: `schemaFiles`.
         public var subscriberSchemaFiles: [String]?
+        public var subscriberSchemaOrigin: RehearsalBaseline.Origin = .commandLine
         /// Seed data, loaded on the publisher before the subscription copies it.
         public var setupFiles: [String]
         public var cluster: EphemeralCluster.Options
@@ -62,12 +65,21 @@ public enum ReplicationRehearsal {
     }
 
     /// `findings` are the file's lint findings: alembic leftovers refuse the
-    /// file; `replication-*` ones are set beside what the pair showed.
+    /// file; `replication-*` ones are set beside what the pair showed. What
+    /// a SIGINT or SIGTERM cut short says "interrupted", not "failed".
     public static func rehearse(_ document: SQLDocument, order: ApplyOrder, findings: [Finding],
                                 options: Options) -> ReplicationRehearsalReport {
+        var report = rehearseToTheEnd(document, order: order, findings: findings, options: options)
+        if let signal = RehearsalInterruption.signal { report.interrupted(by: signal) }
+        return report
+    }
+
+    private static func rehearseToTheEnd(_ document: SQLDocument, order: ApplyOrder, findings: [Finding],
+                                         options: Options) -> ReplicationRehearsalReport {
         let total = Stopwatch()
         var report = ReplicationRehearsalReport(path: document.file.path)
         report.order = order == .publisherFirst ? .publisherFirst : .subscriberFirst
+        report.baselines = RehearsalBaseline.sides(options)
         let leftovers = findings.filter(isLeftover)
         if !leftovers.isEmpty {
             report.refusal = "the file still holds alembic leftovers (" + leftovers.map { "line \($0.start.line): \($0.ruleID)" }
@@ -105,7 +117,7 @@ public enum ReplicationRehearsal {
             let phase = phases.run(number: index + 1, side: side)
             report.phases.append(phase)
             if phase.problems.contains(where: { $0.kind == .statementFailed }) {
-                if index == 0 {
+                if index == 0 && RehearsalInterruption.signal == nil {
                     report.phases[index].notes.append("phase 2 (the \(sides[1])) not run: the file failed on the \(side)")
                 }
                 break

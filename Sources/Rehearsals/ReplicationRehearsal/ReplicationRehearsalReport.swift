@@ -104,6 +104,8 @@ public struct ReplicationRehearsalReport: Sendable {
     public var path: String
     public var order: ApplyOrder = .subscriberFirst
     public var publications: [String] = []
+    /// What each side was loaded with, and why (publisher's first).
+    public var baselines: [RehearsalBaseline] = []
     public var setupNotes: [String] = []
     public var phases: [Phase] = []
     public var findings: [FindingOutcome] = []
@@ -115,6 +117,8 @@ public struct ReplicationRehearsalReport: Sendable {
     public var refusal: String?
     public var setupMilliseconds = 0.0
     public var totalMilliseconds = 0.0
+    /// The signal (SIGINT, SIGTERM) that stopped the rehearsal.
+    public private(set) var interruptedBy: Int32?
 
     public init(path: String) {
         self.path = path
@@ -122,9 +126,24 @@ public struct ReplicationRehearsalReport: Sendable {
 
     public var problems: [Problem] { phases.flatMap(\.problems) }
 
-    /// 2: no pair; 1: the file was refused, a statement failed, or
+    /// Stopping the pair mid-phase makes statements fail and replication
+    /// stall: none of that is the file's doing, so the phase that ran loses
+    /// its problems, and no lint finding is judged on a cut-short run.
+    mutating func interrupted(by signal: Int32) {
+        interruptedBy = signal
+        setupError = nil
+        if let last = phases.indices.last {
+            phases[last].problems.removeAll()
+            phases[last].notes.append("interrupted by \(signalName(signal)) while this phase ran: what it showed is incomplete")
+        }
+        findings = []
+        unpredicted = []
+    }
+
+    /// 128 + the signal after an interruption; 2: no pair; 1: the file was refused, a statement failed, or
     /// replication broke, diverged or timed out; 0 otherwise.
     public var exitCode: Int32 {
+        if let interruptedBy { return 128 + interruptedBy }
         if setupError != nil { return 2 }
         return refusal != nil || problems.contains(where: \.kind.breaks) ? 1 : 0
     }

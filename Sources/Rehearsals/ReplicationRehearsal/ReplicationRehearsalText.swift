@@ -4,8 +4,15 @@
 public enum ReplicationRehearsalText {
     public static func render(_ report: ReplicationRehearsalReport) -> String {
         var out = "replication rehearsal of \(report.path) (\(report.order.rawValue))\n"
+        for baseline in report.baselines {
+            out += "  baseline on the \(baseline.side?.rawValue ?? "pair"): \(baseline.summary)\n"
+        }
         if let setupError = report.setupError {
             return out + "  could not set up the publisher/subscriber pair: \(setupError)\n"
+        }
+        if let signal = report.interruptedBy, report.phases.isEmpty {
+            return out + "  INTERRUPTED by \(signalName(signal)) while the pair was being set up; nothing ran\n"
+                + "  verdict: interrupted (exit \(report.exitCode))\n"
         }
         if let refusal = report.refusal {
             return out + "  REFUSED, not run: \(refusal)\n  verdict: FAILED (exit 1)\n"
@@ -22,7 +29,10 @@ public enum ReplicationRehearsalText {
         for problem in report.unpredicted {
             out += "  no rule predicted: \(problem.kind.rawValue) \(lines(problem))\(problem.message)\n"
         }
-        let verdict = report.exitCode == 0 ? "replication survived" : "FAILED"
+        if let signal = report.interruptedBy {
+            out += "  INTERRUPTED by \(signalName(signal)): the rehearsal stopped and the pair is removed\n"
+        }
+        let verdict = report.interruptedBy != nil ? "interrupted" : report.exitCode == 0 ? "replication survived" : "FAILED"
         return out + "  verdict: \(verdict) (exit \(report.exitCode)) in \(seconds(report.totalMilliseconds))\n"
     }
 

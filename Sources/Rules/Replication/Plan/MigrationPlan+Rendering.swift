@@ -21,10 +21,12 @@ extension MigrationPlan {
         return out
     }
 
-    /// For tools; the schema is in the README ("replint plan").
+    /// For tools; the schema is in the README ("replint plan"). Statements
+    /// are whole: a tool splits or rewrites the file from them.
     public func json() -> String {
         let entries: [JSON] = self.entries.map { e in
-            .object([("line", .int(e.line)), ("statement", .string(e.head)), ("order", .string(e.order.rawValue)),
+            .object([("line", .int(e.line)), ("statement", .string(e.text)), ("head", .string(e.head)),
+                     ("order", .string(e.order.rawValue)),
                      ("reason", .string(e.reason)), ("rule", e.rule.map { .string($0.rawValue) } ?? .null)])
         }
         let parts: [JSON] = self.parts.map { p in

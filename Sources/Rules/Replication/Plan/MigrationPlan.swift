@@ -7,6 +7,8 @@ public struct MigrationPlan: Sendable {
     public struct Entry: Sendable {
         public let line: Int
         public let head: String
+        /// The whole statement, as the file spells it.
+        public let text: String
         public let order: ApplyOrder
         public let reason: String
         /// The rule that reports this statement's hazard, if any.

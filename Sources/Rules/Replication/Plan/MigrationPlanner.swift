@@ -14,7 +14,8 @@ public enum MigrationPlanner {
             let changes = ApplyOrderClassifier.changes(statement, in: context)
             let (order, reason, rule) = combine(changes)
             if let first = changes.compactMap(\.prerequisite).first { prerequisites[entries.count] = first }
-            entries.append(.init(line: statement.location.line, head: statement.head, order: order, reason: reason, rule: rule))
+            entries.append(.init(line: statement.location.line, head: statement.head, text: statement.text, order: order,
+                                 reason: reason, rule: rule))
             texts.append(statement.text)
         }
         let blocked = entries.enumerated().filter { $0.element.order == .unsafe && prerequisites[$0.offset] == nil }.map(\.element)
