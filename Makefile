@@ -51,7 +51,7 @@ test: test-deps
 # The suites that start a PostgreSQL server (a throwaway cluster or a
 # publisher/subscriber pair); every other suite needs none. A new suite that
 # starts one belongs here, or `make test-unit` starts servers too.
-SERVER_SUITES := CLITests\.(LintRehearseTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalLoaderTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests
+SERVER_SUITES := CLITests\.(LintRehearseTests|RehearsalSignalTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalBaselineTests|RehearsalLoaderTests|RehearsalLockTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests
 
 test-unit: test-deps
 	$(SWIFT) test --skip '($(SERVER_SUITES))/'
@@ -77,7 +77,7 @@ clean:
 
 # Runs FILE on a throwaway PostgreSQL (or DATABASE_URL, in one transaction),
 # reports durations and locks, and rolls it back. SCHEMA defaults to the
-# configuration's `schema:`.
+# configured baseline of the side the file's declared order reaches first.
 .PHONY: rehearse
 rehearse: build
 	@test -n "$(FILE)" || { echo "usage: make rehearse FILE=app_migrations/<rev>.sql [SCHEMA=file] [DATABASE_URL=url]" >&2; exit 2; }

@@ -20,6 +20,7 @@ enum StaleClusters {
 
     /// Writes the owner file into a new cluster directory.
     static func claim(_ directory: String) throws {
+        unlink("\(directory)/\(ownerFile)")
         try FileSystem.append("\(getpid()) \(ProcessStart.of(getpid()) ?? "")\n", to: "\(directory)/\(ownerFile)")
     }
 

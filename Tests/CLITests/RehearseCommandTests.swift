@@ -82,6 +82,9 @@ struct RehearseCommandTests {
         #expect(hosts["replicated"] as? Bool == true)
         #expect(hosts["flagged"] as? Bool == true)
         #expect((json["rollback"] as? [String: Any])?["unchanged"] as? Bool == true)
+        #expect((json["baseline"] as? [String: Any])?["reason"] as? String == "given with --schema")
+        let blocking = try #require(json["blocking_locks"] as? [[String: Any]])
+        #expect(blocking.contains { $0["relation"] as? String == "hbi.hosts" && $0["blocks"] as? String == "reads and writes" })
         let directory = try #require(running.clusterDirectory(waitingUpTo: 0))
         #expect(!Self.exists(directory))
         #expect(Self.postgresProcesses(mentioning: directory).isEmpty)
@@ -108,6 +111,17 @@ struct RehearseCommandTests {
         #expect(running.wait() == 143)
         #expect(!Self.exists(cluster))
         #expect(Self.postgresProcesses(mentioning: cluster).isEmpty)
+    }
+
+    /// The repository's .replint.yml gives both sides' baselines; a
+    /// subscriber-first file is rehearsed on the subscriber's.
+    @Test func withoutSchemaTheConfiguredBaselineOfTheFirstSideIsLoadedAndNamed() throws {
+        let outcome = try ReplintProcess.run(["rehearse", "app_migrations/661a4319d18b.sql", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        let baseline = try #require(outcome.json["baseline"] as? [String: Any])
+        #expect(baseline["side"] as? String == "subscriber")
+        #expect((baseline["files"] as? [String])?.map { $0.hasSuffix("app_migrations/subscriber-schema.sql") } == [true])
+        #expect((baseline["reason"] as? String)?.contains("declared subscriber-first") == true)
     }
 
     @Test func pgVariablesNeverChooseTheDatabase() throws {

@@ -47,6 +47,8 @@ struct RehearseReplicationTests {
         #expect(running.stdout.contains("is missing replicated column: \"canonical_facts\""))
         #expect(running.stdout.contains("replication-apply-order: confirmed"))
         #expect(running.stdout.contains("verdict: FAILED (exit 1)"))
+        #expect(running.stdout.contains("  baseline on the publisher: schema.sql (given with --schema)\n"))
+        #expect(running.stdout.contains("  baseline on the subscriber: schema.sql (the publisher's: no subscriber baseline"))
         expectGone(pairDirectories(running, waitingUpTo: 0))
     }
 
@@ -58,6 +60,9 @@ struct RehearseReplicationTests {
         #expect(running.wait() == 0, "\(running.stdout)\(running.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(running.stdout.utf8)) as? [String: Any])
         #expect(json["apply_order"] as? String == "publisher-first")
+        let baselines = try #require(json["baselines"] as? [[String: Any]])
+        #expect(baselines.map { $0["side"] as? String } == ["publisher", "subscriber"])
+        #expect(baselines.map { $0["files"] as? [String] } == [["schema.sql"], ["schema.sql"]])
         #expect(json["exit_code"] as? Int == 0)
         let phases = json["phases"] as? [[String: Any]] ?? []
         #expect(phases.map { $0["side"] as? String } == ["publisher", "subscriber"])

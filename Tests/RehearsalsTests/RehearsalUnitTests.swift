@@ -52,7 +52,8 @@ import Testing
               "not_rehearsed": [
                 {"path": \(JSON.quote(path)), "reason": "\(blocking) finding(s) at error level"}
               ],
-              "rehearsal_setup_error": null
+              "rehearsal_setup_error": null,
+              "interrupted": null
             }
 
             """)
