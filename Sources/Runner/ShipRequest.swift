@@ -21,7 +21,9 @@ public struct ShipRequest: Sendable {
         /// One part of a split plan (1-based).
         public var part: Int?
         public var force: Bool
-        public var dryRun: Bool
+        /// nil: `INVENTORY_MIGRATION_DRYRUN` decides, as it does for `run`,
+        /// so the seed's job parameter keeps its meaning.
+        public var dryRun: Bool?
         public var settle: Duration
         public var catchUpTimeout: Duration
         public var lockTimeout: String
@@ -31,7 +33,7 @@ public struct ShipRequest: Sendable {
         public var logLevel: String?
 
         public init(file: String, subscriberURL: String? = nil, publisherURL: String? = nil, subscription: String? = nil,
-                    subscriberLog: String? = nil, part: Int? = nil, force: Bool = false, dryRun: Bool = false,
+                    subscriberLog: String? = nil, part: Int? = nil, force: Bool = false, dryRun: Bool? = nil,
                     settle: Duration = .seconds(10), catchUpTimeout: Duration = .seconds(60), lockTimeout: String = "5s",
                     statementTimeout: String? = nil, format: ShipReport.Format = .text, logFormat: String = "text",
                     logLevel: String? = nil) {
@@ -76,6 +78,8 @@ public struct ShipRequest: Sendable {
         let logFormat = try RunRequest.parseLogFormat(flags.logFormat)
         let logLevel = try RunRequest.parseLogLevel(flags.logLevel, environment: environment)
         let lockTimeout = try RunRequest.parseTimeout(flags.lockTimeout, option: "--lock-timeout")
+        var dryRun = flags.dryRun ?? false
+        if flags.dryRun == nil { dryRun = try RunRequest.parseDryRun(environment[RunRequest.dryRunVariable]) }
         let statementTimeout = try RunRequest.parseTimeout(flags.statementTimeout ?? "0", option: "--statement-timeout")
         let subscriber = try url(flags.subscriberURL, option: "--subscriber-url", variable: subscriberVariable, environment: environment)
         let publisher = try url(flags.publisherURL, option: "--publisher-url", variable: publisherVariable, environment: environment)
@@ -92,7 +96,7 @@ public struct ShipRequest: Sendable {
         let name = flags.file.split(separator: "/").last.map(String.init) ?? flags.file
         return ShipRequest(file: MigrationFile(name: name, path: flags.file, source: source),
                            subscriber: subscriber, publisher: publisher, subscription: flags.subscription,
-                           subscriberLog: flags.subscriberLog, part: flags.part, force: flags.force, dryRun: flags.dryRun,
+                           subscriberLog: flags.subscriberLog, part: flags.part, force: flags.force, dryRun: dryRun,
                            settle: flags.settle, catchUpTimeout: flags.catchUpTimeout, lockTimeout: lockTimeout,
                            statementTimeout: statementTimeout, format: flags.format, logFormat: logFormat, logLevel: logLevel)
     }

@@ -39,8 +39,9 @@ struct ShipCommand: ParsableCommand {
     @Flag(name: .long, help: "Ship despite error-level lint findings or a plan that is not safe as declared.")
     var force = false
 
-    @Flag(name: .long, help: "Connect to both sides, run the checks, print the phases; apply nothing.")
-    var dryRun = false
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Connect to both sides, run the checks, print the phases; apply nothing (overrides INVENTORY_MIGRATION_DRYRUN).")
+    var dryRun: Bool?
 
     @Option(name: .long, help: "How long replication must stay healthy after the first side.")
     var settle = CatchUpTimeout(argument: "10s")!
