@@ -31,18 +31,27 @@ struct ShipNextSteps {
                     steps.append(replicationAdvice(report[.between]))
                 }
                 steps.append("once replication is healthy, apply the file on the \(second.rawValue) alone: \(runCommand(on: second))")
-                steps.append("or undo the \(first.rawValue): run the file's downgrade there "
-                             + "(`alembic downgrade <revision> --sql` prints its statements) and check it with `replint lint` first")
+                steps.append(undo(first, report))
             } else if secondPhase.status != .ok {
                 steps.append("the \(first.rawValue) has the new shape; the \(second.rawValue) "
                              + (secondPhase.committed.isEmpty ? "is as it was (rolled back)" : "has part of it: \(secondPhase.committed.joined(separator: "; "))"))
                 steps.append("fix the cause and apply the file on the \(second.rawValue) alone: \(runCommand(on: second))")
+                steps.append(undo(first, report))
             } else {
                 steps.append("both sides have the file, but replication did not come back healthy")
                 steps.append(replicationAdvice(report[.after]))
             }
         }
         report.nextSteps = steps
+    }
+
+    /// How to take the first side back to where the second still is.
+    private func undo(_ side: ShipSide, _ report: ShipReport) -> String {
+        if let statements = report.revertStatements {
+            return "or undo the \(side.rawValue) with: " + statements.joined(separator: " ")
+        }
+        return "or undo the \(side.rawValue): run the file's downgrade there "
+            + "(`alembic downgrade <revision> --sql` prints its statements) and check it with `replint lint` first"
     }
 
     private func phaseName(_ side: ShipSide) -> ShipReport.Phase.Name {

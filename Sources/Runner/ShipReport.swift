@@ -63,6 +63,8 @@ public struct ShipReport: Sendable {
     /// Per side: what of the file that database now has.
     public var applied: [ShipSide: String] = [.subscriber: "nothing", .publisher: "nothing"]
     public var nextSteps: [String] = []
+    /// SQL that undoes the file on a side that has it, when replint knows it.
+    public var revertStatements: [String]?
     public var outcome: Outcome = .cannotStart
 
     init(file: String, firstSide: ShipSide) {
@@ -130,7 +132,7 @@ public struct ShipReport: Sendable {
             ("plan", .string(planText)), ("subscriptions", .strings(subscriptions)), ("subscriber_log", .string(subscriberLog)),
             ("phases", .array(phases)),
             ("applied", .object(ShipSide.allCases.map { ($0.rawValue, .string(applied[$0] ?? "nothing")) })),
-            ("next_steps", .strings(nextSteps)), ("outcome", .string(outcome.rawValue)), ("exit_code", .int(Int(exitCode))),
+            ("next_steps", .strings(nextSteps)), ("revert_statements", revertStatements.map(JSON.strings) ?? .null), ("outcome", .string(outcome.rawValue)), ("exit_code", .int(Int(exitCode))),
         ])
     }
 

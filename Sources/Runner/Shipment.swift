@@ -69,6 +69,7 @@ public final class Shipment {
             report[.checks].notes.append("\(file.path): \(error.description)")
             return
         }
+        report.revertStatements = ShipRevert.statements(undoing: plan)
         report.outcome = .cannotStart
         LibpqEnvironment.clear()
         guard let subscriber = connect(.subscriber, &report), let publisher = connect(.publisher, &report) else { return }

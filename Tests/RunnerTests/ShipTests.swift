@@ -95,6 +95,7 @@ import PGTestSupport
             #expect(run.output.contains("PostgreSQL: \(PairMessages.missingCanonicalFacts)"), "\(run.output)")
             #expect(run.output.contains("applied: subscriber: the whole file (1 statement(s)); publisher: nothing"), "\(run.output)")
             #expect(run.output.contains("next: once replication is healthy, apply the file on the publisher alone: replint run"))
+            #expect(run.output.contains("next: or undo the subscriber: run the file's downgrade there"), "\(run.output)")
             #expect(try hostColumns(pair, .publisher) == ["id", "display_name", "canonical_facts"])
         }
     }
@@ -118,6 +119,11 @@ import PGTestSupport
             #expect(run.phase(.publisher).status == .notRun)
             #expect(try hostColumns(pair, .publisher) == ["id", "display_name", "canonical_facts"])
             try holder.execute("ROLLBACK")
+            // The undo the report offers is SQL the subscriber accepts.
+            #expect(run.report.revertStatements == ["ALTER TABLE hbi.hosts DROP COLUMN tags;"])
+            #expect(run.output.contains("next: or undo the subscriber with: ALTER TABLE hbi.hosts DROP COLUMN tags;"), "\(run.output)")
+            for statement in run.report.revertStatements ?? [] { try pair.execute(statement, on: .subscriber) }
+            #expect(try hostColumns(pair, .subscriber) == ["id", "display_name", "canonical_facts"])
         }
     }
 
