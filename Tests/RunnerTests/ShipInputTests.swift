@@ -1,5 +1,8 @@
 import Testing
+import Lint
+import Rules
 @testable import Runner
+import PGTestSupport
 
 /// What ship settles before it connects, and how it reads a subscriber's
 /// log: no server needed.
@@ -20,6 +23,23 @@ import Testing
         var typo = environment
         typo[RunRequest.dryRunVariable] = "ture"
         #expect(throws: RunSetupError.self) { try ShipRequest.resolve(.init(file: "/dev/null"), environment: typo) }
+    }
+
+    /// Refused before connecting: the URLs lead nowhere and are never tried.
+    @Test func aFileThatMustBeSplitIsRefusedNamingItsPartsUnlessForced() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        try directory.write("split.sql", "ALTER TABLE hbi.hosts ADD COLUMN tags jsonb;\nALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n")
+        let flags = ShipRequest.Flags(file: "\(directory.path)/split.sql", subscriberURL: "host=/nonexistent", publisherURL: "host=/nonexistent")
+        let request = try ShipRequest.resolve(flags, environment: [:])
+        let linter = Linter(rules: RuleRegistry.all)
+        var output = ""
+        let report = Shipment(request: request, linter: linter, planner: { shipVerdict($0, linter: linter) },
+                              log: RunLog { _ in }, output: { output += $0 }).run()
+        #expect(report.outcome == .refused && report.exitCode == 1, "\(output)")
+        #expect(output.contains("Parts: part 1 (subscriber-first, 1 statement(s)), part 2 (publisher-first, 1 statement(s)); ship one at a time with --part N."),
+                "\(output)")
+        #expect(output.contains("next: nothing was applied anywhere"))
     }
 
     /// PostgreSQL 15's lines for a failing apply worker, in the default

@@ -73,6 +73,16 @@ import PGTestSupport
             for side in [ReplicationPair.Side.subscriber, .publisher] {
                 #expect(try hostColumns(pair, side) == ["id", "display_name", "canonical_facts"])
             }
+
+            // A split plan ships one part at a time; part 1 is the subscriber-first one.
+            var options = ShipOptions()
+            options.part = 1
+            let part = try ship(pair, "ALTER TABLE hbi.hosts ADD COLUMN tags jsonb;\nALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n", options)
+            #expect(part.report.outcome == .shipped, "\(part.output)\n\(part.text)")
+            #expect(part.report.file.hasSuffix("m.sql (part 1)"))
+            for side in [ReplicationPair.Side.subscriber, .publisher] {
+                #expect(try hostColumns(pair, side) == ["id", "display_name", "canonical_facts", "tags"])
+            }
         }
     }
 
