@@ -110,7 +110,8 @@ public struct ShipReport: Sendable {
             if let after = phase.lagAfterBytes { details.append("lag after: \(after) bytes") }
             if !phase.applyErrorCounts.isEmpty { details.append("apply errors: " + phase.applyErrorCounts.joined(separator: ", ")) }
             details += phase.loggedErrors.map { "PostgreSQL: \($0)" }
-            out += details.map { "     \($0)\n" }.joined()
+            // libpq's messages run over several lines; keep them under their phase.
+            out += details.map { "     " + $0.split(separator: "\n").map { $0.drop { $0 == "\t" } }.joined(separator: "\n       ") + "\n" }.joined()
         }
         out += "\napplied: subscriber: \(applied[.subscriber] ?? "nothing"); publisher: \(applied[.publisher] ?? "nothing")\n"
         out += nextSteps.map { "next: \($0)\n" }.joined()

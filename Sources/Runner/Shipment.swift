@@ -38,7 +38,7 @@ public final class Shipment {
         var connections: [Connection] = []
         ship(&report, connections: &connections)
         ShipNextSteps(request: request).fill(&report)
-        output(report.rendered(request.format))
+        output(log.scrubbed(report.rendered(request.format)))
         // Only now may a signal's cleanup exit the process: the report is out.
         interruption?.settle()
         connections.forEach { $0.close() }

@@ -42,6 +42,23 @@ import PGTestSupport
         #expect(output.contains("next: nothing was applied anywhere"))
     }
 
+    /// libpq echoes a malformed URI's parts in its error; the report never shows the password.
+    @Test func theReportOfAnUnreachableSideShowsNoPassword() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        try directory.write("a.sql", "ALTER TABLE hbi.hosts ADD COLUMN tags jsonb;\n")
+        let flags = ShipRequest.Flags(file: "\(directory.path)/a.sql", subscriberURL: "postgresql://u:s3cret%zz@/db?host=/nonexistent",
+                                      publisherURL: "host=/nonexistent")
+        let request = try ShipRequest.resolve(flags, environment: [:])
+        let linter = Linter(rules: RuleRegistry.all)
+        var output = ""
+        let report = Shipment(request: request, linter: linter, planner: { shipVerdict($0, linter: linter) },
+                              log: RunLog { _ in }, output: { output += $0 }).run()
+        #expect(report.exitCode == 2)
+        #expect(output.contains("cannot connect to the subscriber"), "\(output)")
+        #expect(!output.contains("s3cret"), "\(output)")
+    }
+
     /// PostgreSQL 15's lines for a failing apply worker, in the default
     /// log_line_prefix (`%m [%p] `): no backend type to go by.
     @Test func applyWorkerErrorsAreReadWithTheirContextWhateverThePrefix() {
