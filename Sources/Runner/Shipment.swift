@@ -37,6 +37,7 @@ public final class Shipment {
         var report = ShipReport(file: request.file.path, firstSide: Self.firstSide(planner(SQLDocument(request.file.source))))
         var connections: [Connection] = []
         ship(&report, connections: &connections)
+        if interruption?.isInterrupted == true, report.outcome != .shipped { report.outcome = .interrupted }
         ShipNextSteps(request: request).fill(&report)
         output(log.scrubbed(report.rendered(request.format)))
         // Only now may a signal's cleanup exit the process: the report is out.
@@ -74,6 +75,10 @@ public final class Shipment {
         LibpqEnvironment.clear()
         guard let subscriber = connect(.subscriber, &report), let publisher = connect(.publisher, &report) else { return }
         connections = [subscriber, publisher]
+        // From here on a signal is answered with the report, not a bare exit.
+        let interruption = RunInterruption(connection: subscriber)
+        interruption.arm()
+        self.interruption = interruption
         let watched: [WatchedSubscription]
         do {
             watched = try ReplicationObserver.findSubscriptions(subscriber: subscriber, publisher: publisher, named: request.subscription)
@@ -86,7 +91,7 @@ public final class Shipment {
         let observer = ReplicationObserver(subscriber: subscriber, publisher: publisher, watched: watched)
         let subscriberLog = SubscriberLog(flag: request.subscriberLog, subscriber: subscriber)
         report.subscriberLog = subscriberLog.description
-        guard let baseline = healthyStart(observer, &report) else { return }
+        guard let baseline = healthyStart(observer, &report), !interruption.isInterrupted else { return }
         report[.checks].status = .ok
         report[.checks].durationMilliseconds = checksClock.elapsedMilliseconds
         if request.dryRun {
@@ -94,9 +99,6 @@ public final class Shipment {
             report.outcome = .dryRun
             return
         }
-        let interruption = RunInterruption(connection: subscriber)
-        interruption.arm()
-        self.interruption = interruption
         report.outcome = .failed
         let watch = ShipWatch(observer: observer, log: subscriberLog, isInterrupted: { interruption.isInterrupted })
         for (side, after) in [(report.firstSide, ShipReport.Phase.Name.between), (report.firstSide.other, .after)] {
