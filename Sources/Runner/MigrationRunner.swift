@@ -27,7 +27,7 @@ public final class MigrationRunner {
         log.record(.info, "start", "\(request.dryRun ? "dry run of" : "running") \(file.path)",
                    [RunLog.Field("file", .string(file.path)), RunLog.Field("dry_run", .bool(request.dryRun))])
         guard LintAdmission(linter: linter, log: log).admits(document, force: request.force) else { return .refused }
-        guard admitsEverything(document) else { return .refused }
+        guard Self.admitsEverything(document, log: log) else { return .refused }
         let plan: ExecutionPlan
         do {
             plan = try ExecutionPlan(document)
@@ -64,7 +64,7 @@ public final class MigrationRunner {
     /// Even with --force, no part of the file may be skipped: a psql
     /// meta-command (`\\connect other_db`) or text the splitter could not
     /// place would otherwise silently change what the file does.
-    private func admitsEverything(_ document: SQLDocument) -> Bool {
+    static func admitsEverything(_ document: SQLDocument, log: RunLog) -> Bool {
         let file = document.file
         var problems = document.metaCommands.map {
             "line \(file.location(of: $0.range.lowerBound).line): the psql meta-command `\($0.name)` cannot run through libpq"

@@ -12,8 +12,13 @@ struct PlanApplication {
     let plan: ExecutionPlan
     let connection: Connection
     let log: RunLog
-    /// What is committed so far, in the words the failure report uses.
-    private var committed: [String] = []
+    /// What is committed so far, in the words the failure report uses
+    /// (`ship` reads it to say what is applied where).
+    private(set) var committed: [String] = []
+    /// Called after each statement that succeeded, on the run's thread,
+    /// with the part it belongs to; `ship` reads the locks the transaction
+    /// holds there.
+    var afterStatement: ((Statement, ExecutionPlan.Step) -> Void)?
     private let noticeLine = NoticeLine()
 
     /// Stops the run at the next statement boundary, or fails the current one.
@@ -144,6 +149,7 @@ struct PlanApplication {
                     RunLog.Field("transaction", .bool(part.step.isTransaction)), RunLog.Field("command", .string(result.commandTag)),
                     RunLog.Field("rows", result.rowsAffected.map { .int($0) } ?? .null), RunLog.Field("duration_ms", .double(elapsed))])
         ResultRows(result: result, line: line, log: log).write()
+        afterStatement?(statement, part.step)
     }
 
     private mutating func report(_ failure: Failure, interrupted: Bool, failedPart: PartDescription?) -> RunOutcome {

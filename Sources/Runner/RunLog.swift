@@ -99,6 +99,12 @@ public final class RunLog: Sendable {
         }
     }
 
+    /// `text` with every secret this log knows replaced, for output that
+    /// does not go through `record` (ship's report).
+    func scrubbed(_ text: String) -> String {
+        secrets.withLock { Self.scrub(text, $0) }
+    }
+
     private static func scrub(_ line: String, _ secrets: [String]) -> String {
         secrets.reduce(line) { text, secret in
             let jsonSpelling = String(JSON.quote(secret).dropFirst().dropLast())
