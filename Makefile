@@ -2,9 +2,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, a server for tests and rehearsal;
+# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, libyaml, a server for tests and rehearsal;
 # patch and git apply the diffs `fix --diff` prints in the tests.
-DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql patch git
+DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev libyaml-dev postgresql patch git
 PYTHON ?= python3
 RELEASE_FLAGS := -c release --static-swift-stdlib
 ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
@@ -32,8 +32,10 @@ deps:
 test-deps:
 	@$(PYTHON) -c 'import alembic' 2>/dev/null || $(PYTHON) -m pip install -q -r $(ALEMBIC_DIR)/requirements.txt
 
+# Stripped: symbols are most of an unstripped binary. `make bench` profiles its own unstripped copy.
 build:
 	$(SWIFT) build $(RELEASE_FLAGS) --product replint
+	strip .build/release/replint
 
 debug:
 	$(SWIFT) build --product replint
