@@ -91,7 +91,6 @@ import Testing
 
     static let stages = ["StatementSplitter", "LineTable", "SourceCleaner", "LogShape", "TransactionShape",
                          "SQLDocument", "Fixer", "CatalogBuilder", "Linter"]
-    static let namePattern = #/(?:Rules\.([A-Za-z0-9]+Rule)|(?:SQLSource|Lint|Schema)\.([A-Za-z]+))\./#
 
     /// The rule type or reading stage a demangled function belongs to, if
     /// any: the first such type named outside parentheses (parameter types
@@ -104,7 +103,7 @@ import Testing
         for ch in function {
             if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) } else if depth == 0 { outside.append(ch) }
         }
-        for match in outside.matches(of: namePattern) {
+        for match in outside.matches(of: #/(?:Rules\.([A-Za-z0-9]+Rule)|(?:SQLSource|Lint|Schema)\.([A-Za-z]+))\./#) {
             if let rule = match.output.1, rule != "HazardRule" { return String(rule) }
             if let stage = match.output.2, stages.contains(String(stage)) { return String(stage) }
         }
