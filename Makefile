@@ -2,22 +2,23 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, a server for tests and rehearsal;
-# patch and git apply the diffs `fix --diff` prints in the tests.
-DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql patch git
+# Debian packages replint needs: parser, its protobuf-c tree headers, libpq, libyaml, a server for tests and rehearsal;
+# patch and git apply the diffs `fix --diff` prints in the tests; valgrind counts instructions (make test-slow, make bench).
+DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev libyaml-dev postgresql patch git valgrind
 PYTHON ?= python3
 RELEASE_FLAGS := -c release --static-swift-stdlib
 ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
 
-.PHONY: help deps test-deps build debug test test-unit lint install rules-docs gen_offline_sql clean
+.PHONY: help deps test-deps build debug test test-slow test-unit lint install rules-docs gen_offline_sql clean
 
 help:
 	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
 	@echo "make test-deps   install alembic (PyPI), which the tests run to make real offline SQL"
 	@echo "make build       release binary (.build/release/replint, Swift runtime linked statically)"
 	@echo "make debug       debug binary (.build/debug/replint)"
-	@echo "make test        the whole test suite (starts its own PostgreSQL servers)"
+	@echo "make test        the whole test suite but the slow lane (starts its own PostgreSQL servers)"
 	@echo "make test-unit   the suites that need no PostgreSQL server"
+	@echo "make test-slow   the slow suites (callgrind linearity checks), which make test skips"
 	@echo "make lint        lint app_migrations/ with the repository's .replint.yml"
 	@echo "make install     install the release binary to PREFIX/bin (PREFIX=$(PREFIX))"
 	@echo "make rules-docs  regenerate rules/*.md from the rules' metadata"
@@ -39,14 +40,28 @@ deps:
 test-deps:
 	@$(PYTHON) -c 'import alembic' 2>/dev/null || $(PYTHON) -m pip install -q -r $(ALEMBIC_DIR)/requirements.txt
 
+# Stripped: symbols are most of an unstripped binary. `make bench` profiles its own unstripped copy.
 build:
 	$(SWIFT) build $(RELEASE_FLAGS) --product replint
+	strip .build/release/replint
 
 debug:
 	$(SWIFT) build --product replint
 
+# Everything but the slow suites; `make test-slow` runs those (CI runs both).
 test: test-deps
-	$(SWIFT) test
+	$(SWIFT) test --skip '($(call alternatives,$(SLOW_SUITES)))/'
+
+# Suites too slow for every run: callgrind over generated files, and the
+# like. A new suite of that kind belongs here.
+SLOW_SUITES := \
+	CLITests\.LinearityTests
+
+# The linearity checks count a release build's instructions (a debug build
+# has ten times as many); it is built in a scratch path of its own, unstripped.
+test-slow: test-deps
+	$(SWIFT) build -c release --product replint --scratch-path .build/slow
+	REPLINT_RELEASE_BINARY=$(CURDIR)/.build/slow/release/replint $(SWIFT) test --filter '($(call alternatives,$(SLOW_SUITES)))/'
 
 # The suites that start a PostgreSQL server (a throwaway cluster or a
 # publisher/subscriber pair); every other suite needs none. A new suite that
@@ -78,7 +93,7 @@ SERVER_SUITES := \
 	SchemaTests\.DifferentialTests
 
 test-unit: test-deps
-	$(SWIFT) test --skip '($(call alternatives,$(SERVER_SUITES)))/'
+	$(SWIFT) test --skip '($(call alternatives,$(SERVER_SUITES) $(SLOW_SUITES)))/'
 
 lint: build
 	.build/release/replint lint

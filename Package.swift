@@ -12,14 +12,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CPgQuery", path: "Sources/CPgQuery"),
         .target(name: "CLibPQ"),
         .target(name: "SQLSource", dependencies: ["CPgQuery"]),
         .target(name: "Schema", dependencies: ["SQLSource"]),
-        .target(name: "Lint", dependencies: ["SQLSource", "Schema", .product(name: "Yams", package: "Yams")]),
+        // libyaml (Debian libyaml-dev) read into a plain tree: no Foundation on the lint path.
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
+        .target(name: "YAMLTree", dependencies: ["CYAML"]),
+        .target(name: "Lint", dependencies: ["SQLSource", "Schema", "YAMLTree"]),
         .target(name: "Rules", dependencies: ["Lint", "SQLSource", "Schema"]),
         .target(name: "Reporters", dependencies: ["Lint", "SQLSource"]),
         // The libpq client: connections, results, server errors, quoting,
@@ -47,8 +49,7 @@ let package = Package(
         .testTarget(name: "PGServersTests", dependencies: ["PGServers", "PGClient", "PGTestSupport",
                                                            "SQLSource", "Lint", "Rules", "Schema"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "PGClient", "PGServers", "PGTestSupport",
-                                                        "SQLSource", "Lint", "Rules",
-                                                        .product(name: "Yams", package: "Yams")]),
+                                                        "SQLSource", "Lint", "Rules", "YAMLTree"]),
         .testTarget(name: "RehearsalsTests", dependencies: ["Rehearsals", "PGClient", "PGServers", "PGTestSupport",
                                                             "SQLSource", "Lint", "Rules", "Schema"]),
         .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers"]),

@@ -12,6 +12,17 @@ import sys
 MODEL_SHARE_TARGET = 0.2      # the schema issue: model build <= 0.2x linting the same file
 CLUSTER_START_TARGET_MS = 3000.0  # the rehearsal issue: a cluster start under 3 s
 
+# The performance issue's targets: (case, what, reference, target ratio).
+VERSUS_TARGETS = [
+    ("e-corpus-text", "corpus, text output", "squawk 2.70", 0.35),
+    ("e-corpus-json", "corpus, JSON output", "C floor (one thread)", 0.7),
+    ("e-big", "big.sql, one thread", "C floor", 1.5),
+    ("e-small", "one small file, no configuration", "squawk 2.70", 1.3),
+    ("e-small-config", "one small file, the repository's .replint.yml", "squawk 2.70", 1.3),
+]
+MEMORY_TARGET = 1.0           # peak RSS on the corpus <= squawk's
+BINARY_TARGET_BYTES = 25 * 1024 * 1024
+
 DESCRIPTIONS = {
     "a": "lint small file, no config (pre-commit)",
     "b-warm": "lint small file, .replint.yml, cache warm",
@@ -74,6 +85,8 @@ def main():
     meta = dict(arg.split("=", 1) for arg in sys.argv[3:] if "=" in arg)
     rows = []
     for name, entry in cases.items():
+        if name.startswith("e-"):
+            continue
         t, ir = entry.get("time"), entry.get("instructions")
         row = {
             "case": name,
@@ -113,6 +126,9 @@ def main():
             "met": start["current_ms"] < CLUSTER_START_TARGET_MS,
         })
 
+    versus = versus_targets(cases)
+    targets += versus
+
     print(f"current:  {meta.get('current', '?')}")
     print(f"previous: {meta.get('previous', '?')}")
     if "big_bytes" in meta:
@@ -136,7 +152,9 @@ def main():
     print("ratios: current/previous, < 1 is faster; time ratio = median of per-round paired ratios")
     for target in targets:
         verdict = "met" if target["met"] else "MISSED"
-        if "instructions" in target:
+        if "detail" in target:
+            detail = target["detail"]
+        elif "instructions" in target:
             detail = f"instructions {target['instructions']}, time {target['time']}"
         else:
             detail = f"{fmt_ms(target['time_ms'])} ms"
@@ -152,7 +170,61 @@ def main():
             handle.write("\n")
     except OSError as error:
         fail(f"{sys.argv[2]}: {error}")
+    if versus and meta.get("results_md"):
+        write_results(meta["results_md"], meta, versus)
     sys.exit(0 if all(t["met"] for t in targets) else 1)
+
+
+def versus_targets(cases):
+    """The performance issue's targets from case e, each with its detail line."""
+    found = []
+    for name, what, reference, target in VERSUS_TARGETS:
+        data = cases.get(name, {}).get("versus")
+        if data:
+            found.append({
+                "target": f"{what}: <= {target}x {reference}",
+                "detail": f"replint {fmt_ms(data['left_ms'])} ms, {reference} {fmt_ms(data['right_ms'])} ms, "
+                          f"ratio {data['ratio']:.2f} [{data['ratio_q1']:.2f}-{data['ratio_q3']:.2f}]",
+                "ratio": data["ratio"], "met": data["ratio"] <= target,
+            })
+    memory = cases.get("e-memory", {}).get("memory")
+    if memory:
+        ratio = memory["replint_kb"] / memory["squawk_kb"]
+        found.append({
+            "target": f"peak memory on the corpus <= {MEMORY_TARGET}x squawk 2.70",
+            "detail": f"replint {memory['replint_kb'] / 1024:.1f} MB, squawk {memory['squawk_kb'] / 1024:.1f} MB, "
+                      f"ratio {ratio:.2f}",
+            "ratio": round(ratio, 3), "met": ratio <= MEMORY_TARGET,
+        })
+    size = cases.get("e-binary", {}).get("size")
+    if size:
+        found.append({
+            "target": f"stripped release binary <= {BINARY_TARGET_BYTES // (1024 * 1024)} MB",
+            "detail": f"{size['bytes'] / (1024 * 1024):.1f} MB",
+            "met": size["bytes"] <= BINARY_TARGET_BYTES,
+        })
+    return found
+
+
+def write_results(path, meta, versus):
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (bench/run.sh); ratios from one run, medians of paired, interleaved rounds.",
+        "",
+        f"- build: {meta.get('current', '?')}",
+        f"- corpus: {meta.get('corpus_files', '?')} files copied from the repository's SQL that libpg_query parses",
+        f"- big.sql: {meta.get('big_bytes', '?')} bytes",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {t['target']} | {t['detail']} | {'yes' if t['met'] else '**no**'} |" for t in versus]
+    try:
+        with open(path, "w") as handle:
+            handle.write("\n".join(lines) + "\n")
+    except OSError as error:
+        fail(f"{path}: {error}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@
 #             2 could not measure (missing tool, failed build, a case that
 #               did not run as expected).
 #
-# Knobs (environment): BENCH_CASES="a b c d"  BENCH_ROUNDS=20 (cases a, b)
+# Knobs (environment): BENCH_CASES="a b c d e"  BENCH_ROUNDS=20 (cases a, b)
+#   BENCH_VERSUS_ROUNDS=7 (case e: against squawk and the C floor)  BENCH_CORPUS_FILES=2000
 #   BENCH_BIG_ROUNDS=5 (case c)  BENCH_REHEARSE_ROUNDS=3 (case d)
 #   BENCH_BIG_BYTES=2000000  BENCH_CALLGRIND_BIG=1 (0: no callgrind for case c)
 #   BENCH_STRICT=0  SWIFT=swift
@@ -19,7 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out
 SCRATCH=$ROOT/.build-bench
 SWIFT=${SWIFT:-swift}
-CASES=${BENCH_CASES:-a b c d}
+CASES=${BENCH_CASES:-a b c d e}
 ROUNDS=${BENCH_ROUNDS:-20}
 BIG_ROUNDS=${BENCH_BIG_ROUNDS:-5}
 REHEARSE_ROUNDS=${BENCH_REHEARSE_ROUNDS:-3}
@@ -183,10 +184,67 @@ if has_case d; then
     done
 fi
 
+if has_case e; then
+    # Case e: the targets of the performance issue, against squawk 2.70 (PyPI
+    # squawk-cli, in a venv of its own) and the C floor (bench/floor.c).
+    VERSUS_ROUNDS=${BENCH_VERSUS_ROUNDS:-7}
+    VENV=$OUT/venv
+    if [ ! -x "$VENV/bin/squawk" ]; then
+        say "installing squawk-cli 2.70.0 into bench/out/venv"
+        python3 -m venv "$VENV" && "$VENV/bin/pip" install -q squawk-cli==2.70.0 \
+            || die "cannot install squawk-cli 2.70.0 from PyPI"
+    fi
+    SQUAWK=$VENV/bin/squawk
+    [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
+    command -v cc >/dev/null || die "cc not found (apt-get install gcc)"
+    FLOOR=$OUT/floor
+    cc -O2 -o "$FLOOR" "$ROOT/bench/floor.c" -lpg_query -lprotobuf-c || die "cannot build bench/floor.c"
+    # The corpus: the repository's SQL that libpg_query parses whole, copied
+    # into numbered folders until there are BENCH_CORPUS_FILES files.
+    CORPUS=$OUT/inputs/corpus
+    rm -rf "$CORPUS"; mkdir -p "$CORPUS"
+    mapfile -t sources < <(cd "$ROOT" && "$FLOOR" --parses $(find Tests/Fixtures app_migrations -name '*.sql' | sort))
+    [ "${#sources[@]}" -gt 0 ] || die "no fixture parses"
+    want=${BENCH_CORPUS_FILES:-2000}
+    n=0
+    while [ "$n" -lt "$want" ]; do
+        for src in "${sources[@]}"; do
+            [ "$n" -lt "$want" ] || break
+            dir=$CORPUS/$(( n / 100 ))
+            mkdir -p "$dir"
+            cp "$ROOT/$src" "$dir/$n-$(basename "$src")"
+            n=$((n + 1))
+        done
+    done
+    mapfile -t corpus_files < <(find "$CORPUS" -name '*.sql' | sort)
+    corpus_bytes=$(cat "${corpus_files[@]}" | wc -c)
+
+    versus() {   # versus NAME DIR REPLINT-ARGS ::: REFERENCE...
+        local name=$1 dir=$2; shift 2
+        local line
+        line=$(cd "$dir" && python3 "$ROOT/bench/versus.py" --rounds "$VERSUS_ROUNDS" -- "$CUR_S" "$@") \
+            || die "case $name: timing failed"
+        echo "{\"case\": \"$name\", \"kind\": \"versus\", \"args\": \"\", \"data\": $line}" >>"$RESULTS"
+    }
+    peak_kb() { (cd "$1" && shift && /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1); }
+
+    say "case e: ${#corpus_files[@]} files ($corpus_bytes bytes) and big.sql against squawk and the C floor"
+    versus e-corpus-text "$EMPTY" lint --format text "$CORPUS" ::: "$SQUAWK" "${corpus_files[@]}"
+    versus e-corpus-json "$EMPTY" lint --format json "$CORPUS" ::: "$FLOOR" "${corpus_files[@]}"
+    versus e-big "$EMPTY" lint --jobs 1 "$BIG" ::: "$FLOOR" "$BIG"
+    versus e-small "$EMPTY" lint small.sql ::: "$SQUAWK" small.sql
+    versus e-small-config "$ROOT" lint "$SMALL" ::: "$SQUAWK" "$SMALL"
+    replint_kb=$(peak_kb "$EMPTY" "$CUR_S" lint "$CORPUS")
+    squawk_kb=$(peak_kb "$EMPTY" "$SQUAWK" "${corpus_files[@]}")
+    echo "{\"case\": \"e-memory\", \"kind\": \"memory\", \"args\": \"\", \"data\": {\"replint_kb\": $replint_kb, \"squawk_kb\": $squawk_kb}}" >>"$RESULTS"
+    echo "{\"case\": \"e-binary\", \"kind\": \"size\", \"args\": \"\", \"data\": {\"bytes\": $(wc -c <"$CUR_S")}}" >>"$RESULTS"
+fi
+
 # --- report -------------------------------------------------------------------
 status=0
 python3 "$ROOT/bench/report.py" "$RESULTS" "$OUT/latest.json" \
     "current=$describe $cur_sum" "previous=$prev_info $prev_sum" "big_bytes=$big_bytes" \
+    "results_md=$ROOT/bench/results.md" "corpus_files=${corpus_files[*]+${#corpus_files[@]}}" \
     "rehearse_none=$OUT/rehearse-none.json" "rehearse_schema=$OUT/rehearse-schema.json" || status=$?
 [ "$status" -le 1 ] || die "report failed"
 

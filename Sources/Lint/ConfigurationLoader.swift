@@ -1,4 +1,4 @@
-import Yams
+import YAMLTree
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,9 +33,9 @@ public enum ConfigurationLoader {
             throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.reason)")
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let root: Yams.Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw ConfigurationError(path: path, line: nil, message: "is not valid YAML: \(error)")
+        let root: YAMLNode?
+        do { root = try YAMLDocument.parseFirst(text) } catch {
+            throw ConfigurationError(path: path, line: error.line, message: "is not valid YAML: \(error.message)")
         }
         var config = Configuration()
         config.sourcePath = path

@@ -1,4 +1,4 @@
-import Yams
+import YAMLTree
 
 /// Turns the YAML tree into a `Configuration`, refusing unknown keys and bad
 /// values with the line they are on.
@@ -6,11 +6,11 @@ struct ConfigurationReader {
     let path: String
     let knownRules: Set<RuleID>
 
-    func fail(_ node: Yams.Node, _ message: String) -> ConfigurationError {
-        ConfigurationError(path: path, line: node.mark.map { $0.line }, message: message)
+    func fail(_ node: YAMLNode, _ message: String) -> ConfigurationError {
+        ConfigurationError(path: path, line: node.line, message: message)
     }
 
-    func read(_ root: Yams.Node, into config: inout Configuration) throws {
+    func read(_ root: YAMLNode, into config: inout Configuration) throws {
         let map = try mapping(root, "the top level")
         for (keyNode, value) in map {
             let key = keyNode.string ?? ""
@@ -36,13 +36,13 @@ struct ConfigurationReader {
         }
     }
 
-    func baseline(_ node: Yams.Node) throws -> Configuration.Baseline {
+    func baseline(_ node: YAMLNode) throws -> Configuration.Baseline {
         switch node {
         case .scalar: return .shared([try scalar(node, "schema")])
         case .sequence: return .shared(try stringList(node, "schema"))
-        case .mapping(let map):
+        case .mapping:
             var publisher: String?, subscriber: String?
-            for (k, v) in map {
+            for (k, v) in try mapping(node, "schema") {
                 switch k.string {
                 case "publisher": publisher = try scalar(v, "schema.publisher")
                 case "subscriber": subscriber = try scalar(v, "schema.subscriber")
@@ -55,7 +55,7 @@ struct ConfigurationReader {
         }
     }
 
-    func replication(_ node: Yams.Node, into config: inout Configuration) throws {
+    func replication(_ node: YAMLNode, into config: inout Configuration) throws {
         for (k, v) in try mapping(node, "replication") {
             switch k.string {
             case "tables": config.replicatedTables = try stringList(v, "replication.tables")
@@ -69,7 +69,7 @@ struct ConfigurationReader {
         }
     }
 
-    func rules(_ node: Yams.Node, into config: inout Configuration) throws {
+    func rules(_ node: YAMLNode, into config: inout Configuration) throws {
         for (k, v) in try mapping(node, "rules") {
             // Rule ids are kebab-case; `Replication-Rename` means the same rule.
             let typed = try scalar(k, "rules")
@@ -87,7 +87,7 @@ struct ConfigurationReader {
         }
     }
 
-    func applyOrder(_ node: Yams.Node, _ key: String) throws -> ApplyOrder {
+    func applyOrder(_ node: YAMLNode, _ key: String) throws -> ApplyOrder {
         let v = try scalar(node, key)
         guard let order = ApplyOrder(rawValue: v), order == .subscriberFirst || order == .publisherFirst else {
             throw fail(node, "`\(key)` must be subscriber-first or publisher-first, not `\(v)`")
@@ -95,18 +95,18 @@ struct ConfigurationReader {
         return order
     }
 
-    func mapping(_ node: Yams.Node, _ key: String) throws -> Yams.Node.Mapping {
-        guard case .mapping(let map) = node else { throw fail(node, "`\(key)` must be a mapping") }
-        return map
+    func mapping(_ node: YAMLNode, _ key: String) throws -> [(YAMLNode, YAMLNode)] {
+        guard case .mapping(let pairs, _) = node else { throw fail(node, "`\(key)` must be a mapping") }
+        return pairs.map { ($0.key, $0.value) }
     }
 
-    func scalar(_ node: Yams.Node, _ key: String) throws -> String {
-        guard case .scalar(let s) = node, !s.string.isEmpty else { throw fail(node, "`\(key)` must be a non-empty value") }
-        return s.string
+    func scalar(_ node: YAMLNode, _ key: String) throws -> String {
+        guard case .scalar(let text, _, _) = node, !text.isEmpty else { throw fail(node, "`\(key)` must be a non-empty value") }
+        return text
     }
 
-    func stringList(_ node: Yams.Node, _ key: String) throws -> [String] {
-        guard case .sequence(let seq) = node else { throw fail(node, "`\(key)` must be a list") }
+    func stringList(_ node: YAMLNode, _ key: String) throws -> [String] {
+        guard case .sequence(let seq, _) = node else { throw fail(node, "`\(key)` must be a list") }
         return try seq.map { try scalar($0, key) }
     }
 }

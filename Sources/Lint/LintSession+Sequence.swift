@@ -4,10 +4,17 @@ import Schema
 extension LintSession {
     /// Lints files in revision order, carrying the schema from one to the next.
     func lintInSequence(_ paths: [String], _ linter: Linter, errors: inout [String], notes: inout [String]) -> [FileResult] {
+        // Reading and parsing need no schema, so they run in parallel; the
+        // files are then linted one after another in revision order.
+        let read = paths.parallelMap(jobs: jobs) { path in
+            Result { () throws(SourceError) in SQLDocument(try SourceFile.read(path: path)) }
+        }
         var unreadable: [FileResult] = []
         var documents: [(path: String, document: SQLDocument)] = []
-        for path in paths {
-            do { documents.append((path, SQLDocument(try SourceFile.read(path: path)))) } catch {
+        for (path, outcome) in zip(paths, read) {
+            switch outcome {
+            case .success(let document): documents.append((path, document))
+            case .failure(let error):
                 unreadable.append(FileResult(path: path, document: nil, findings: [], readError: error.description))
             }
         }

@@ -11,6 +11,8 @@ public struct LintSession: Sendable {
     /// Lint the files in alembic revision order, each against the schema the
     /// ones before it leave (`--sequence`).
     public var sequence = false
+    /// Files linted at once (`--jobs`); the report's order never depends on it.
+    public var jobs = 1
 
     /// Reports baseline statements that do not parse; found among all rules,
     /// so that turning it off does not hide a broken baseline.
@@ -46,8 +48,9 @@ public struct LintSession: Sendable {
         // No paths means the default: `app_migrations/` beside the configuration file.
         let searched = paths.isEmpty ? linter.configuration.defaultMigrationPaths : paths
         let collected = collector.collect(searched)
+        let configured = linter
         let results = sequence ? lintInSequence(collected.files, linter, errors: &errors, notes: &notes)
-                               : collected.files.map(linter.lint(path:))
+                               : collected.files.parallelMap(jobs: jobs) { configured.lint(path: $0) }
         var report = LintReport(results: baselineResults + results,
                                 errors: errors + collected.errors, notes: notes + collected.notes)
         // Only a run that found nothing at all fails: a named file that is

@@ -34,6 +34,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Lint the files in alembic revision order (from their `-- Running upgrade A -> B` comments), each against the schema the ones before it leave; files at or before `schema_revision` are skipped.")
     var sequence = false
 
+    @Option(name: .long, help: "Files linted at once (default: the cores this process may use). The output's order does not depend on it.")
+    var jobs: Int?
+
     @Flag(name: .long, help: "Then rehearse each file without error-level findings on a real PostgreSQL (see `replint rehearse`).")
     var rehearse = false
     @OptionGroup(title: "Rehearsal (with --rehearse)") var rehearsalOptions: RehearsalOptions
@@ -42,6 +45,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup(title: "Replication (with --rehearse-replication)") var replicationOptions: ReplicationRehearsalOptions
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
         if (rehearse || rehearseReplication) && format.rehearsalFormat == nil {
             let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
             throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: " or ")), not `\(format.rawValue)`")
@@ -54,7 +58,7 @@ struct LintCommand: ParsableCommand {
         let reporter = format.reporter(colored: useColor(color))
         let threshold = failOn?.severity ?? config.failOn
         let report = LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
-                                      cache: schemaOptions.cache, sequence: sequence)
+                                      cache: schemaOptions.cache, sequence: sequence, jobs: jobs ?? availableCores())
         guard rehearseReplication || rehearse else {
             writeStdout(reporter.render(report))
             throw ExitCode(report.exitCode(failOn: threshold))
@@ -83,10 +87,11 @@ struct LintCommand: ParsableCommand {
 
     /// The lint every form of the command runs.
     static func lint(_ paths: [String], configuration: Configuration, schemaStrict: Bool = false,
-                     cache: CatalogCache?, sequence: Bool = false) -> LintReport {
+                     cache: CatalogCache?, sequence: Bool = false, jobs: Int = availableCores()) -> LintReport {
         var session = LintSession(configuration: configuration, rules: RuleRegistry.all, schemaStrict: schemaStrict)
         session.baselineCache = cache
         session.sequence = sequence
+        session.jobs = jobs
         return session.run(paths: paths)
     }
 

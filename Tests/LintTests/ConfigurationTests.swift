@@ -83,8 +83,40 @@ import Glibc
         }
     }
 
-    @Test func invalidYAMLIsAnError() {
-        #expect(throws: ConfigurationError.self) { try load("schema: [unclosed\n") }
+    @Test func invalidYAMLIsAnErrorWithItsLine() {
+        do {
+            _ = try load("fail_on: error\nschema: [unclosed\n")
+            Issue.record("accepted")
+        } catch let error as ConfigurationError {
+            #expect(error.message.hasPrefix("is not valid YAML: "), "\(error)")
+            #expect(error.line == 3, "\(error)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    /// libyaml lets an anchored collection contain its own alias, and
+    /// aliases can multiply a small file into billions of nodes: both are
+    /// refused instead of recursing or expanding forever.
+    @Test(arguments: [
+        "schema: &a [*a]\n",
+        (["a: &a [x, x, x, x, x, x, x, x, x, x]"] + (1...9).map { "\(Character(UnicodeScalar(97 + $0)!)): &\(Character(UnicodeScalar(97 + $0)!)) [" + String(repeating: "*\(Character(UnicodeScalar(96 + $0)!)), ", count: 10).dropLast(2) + "]" }).joined(separator: "\n") + "\n",
+    ])
+    func selfReferenceAndAliasBombsAreRefused(yaml: String) {
+        do {
+            _ = try load(yaml)
+            Issue.record("accepted: \(yaml)")
+        } catch let error as ConfigurationError {
+            #expect(error.message.contains("nested too deeply or too large"), "\(error)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func quotedAndBlockScalarsAreText() throws {
+        let config = try load("search_path:\n  - \"hbi\"\n  - 'public'\nschema_revision: |\n  abc\n")
+        #expect(config.searchPath == ["hbi", "public"])
+        #expect(config.schemaRevision == "abc\n")
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Yams
+import YAMLTree
 
 /// deploy/migration-runner-cji.yml is only read by `oc process` in a
 /// cluster; these checks catch what would otherwise surface there: a
@@ -23,7 +23,7 @@ import Yams
 
     func template() throws -> Template {
         let text = try String(contentsOf: Self.repository.appendingPathComponent("deploy/migration-runner-cji.yml"), encoding: .utf8)
-        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let document = try #require(try YAMLDocument.parseFirst(text)?.value as? [String: Any])
         return Template(text: text, document: document)
     }
 
