@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Yams
+import YAMLTree
 
 /// deploy/migration-ship-cji.yml, checked as the runner's template is: every
 /// parameter used is declared and the other way round, the seed's
@@ -9,7 +9,7 @@ import Yams
     func template() throws -> (text: String, document: [String: Any]) {
         let url = RunnerDeployTemplateTests.repository.appendingPathComponent("deploy/migration-ship-cji.yml")
         let text = try String(contentsOf: url, encoding: .utf8)
-        return (text, try #require(try Yams.load(yaml: text) as? [String: Any]))
+        return (text, try #require(try YAMLDocument.parseFirst(text)?.value as? [String: Any]))
     }
 
     @Test func theShipJobKeepsTheSeedParametersAndTakesBothURLsFromSecrets() throws {
