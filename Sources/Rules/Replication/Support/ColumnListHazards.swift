@@ -72,7 +72,7 @@ struct ColumnListHazards {
             let first = publication.map { "`\(PublicationSQL.without(column, $0, table.name))`" } ?? "an ALTER PUBLICATION without it"
             found.report("drops `\(column)`, which \(filter ? "the row filter" : "the column list") of \(name) depends on: the publisher refuses this statement, \(error); \(stays)",
                          help: "Change the publication first, on the publisher: \(first)\(filter ? " with a row filter that does not read `\(column)`" : ""); then drop the column, publisher-first.",
-                         needs: .publisherFirst, because: "`\(column)` is in a publication's column list", command: index)
+                         needs: .publisherFirst, because: "the publisher refuses it while \(name) depends on `\(column)`: change the publication first, then drop the column publisher-first", command: index)
         case .alterTypeOfColumnUsedByPublication(let name, let column):
             let publication = context.publisherCatalog.publications[name]
             let sequence = publication.map { "`\(PublicationSQL.without(column, $0, table.name))`, this statement, then `\(PublicationSQL.current($0, table.name))`" }
