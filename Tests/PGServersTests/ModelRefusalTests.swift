@@ -139,5 +139,61 @@ extension EphemeralClusterTests {
             #expect(found.severity == .error)
             #expect(found.message.contains(message))
         }
+
+        /// An identity index that no constraint owns can be dropped, under
+        /// whichever name the statement uses, and the identity goes with it.
+        @Test func droppingTheIdentityIndexThroughTheSearchPathBreaksUpdates() throws {
+            let schema = Self.schema + """
+                CREATE TABLE inv.tags (id int NOT NULL, label text);
+                CREATE UNIQUE INDEX tags_id_idx ON inv.tags (id);
+                ALTER TABLE inv.tags REPLICA IDENTITY USING INDEX tags_id_idx;
+                CREATE PUBLICATION tags_pub FOR TABLE inv.tags;
+                """
+            let migration = "SET search_path TO inv;\nDROP INDEX tags_id_idx;"
+            let error = try withCluster(.init(walLevel: "logical")) { cluster -> ServerError? in
+                let connection = try cluster.connect()
+                _ = try connection.execute(schema + "INSERT INTO inv.tags VALUES (1, 'a');")
+                _ = try connection.execute(migration)
+                return serverError { _ = try connection.execute("UPDATE inv.tags SET label = 'b'") }
+            }
+            let message = "cannot update table \"tags\" because it does not have a replica identity and publishes updates"
+            #expect(error?.message == message)
+            var linter = Linter(rules: RuleRegistry.all)
+            linter.baselines = try Baselines.fromSQL(schema)
+            let document = try SQLDocument(path: "m.sql", text: migration)
+            let found = withExtendedLifetime(document) { linter.lint(document).filter { $0.ruleID == "replication-identity" } }
+            #expect(found.count == 1)
+            #expect(found.first?.message.contains(message) == true, "\(found.map(\.message))")
+        }
+
+        /// With a row filter PostgreSQL checks the filter first: the seed's
+        /// shape, its identity index dropped, fails UPDATE in these words.
+        @Test func aRowFilteredTableWithoutIdentityFailsUpdatesOnTheFilter() throws {
+            let schema = """
+                CREATE SCHEMA hbi;
+                CREATE TABLE hbi.hosts (org_id varchar(36) NOT NULL, id uuid NOT NULL,
+                    insights_id uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000', note text);
+                CREATE UNIQUE INDEX hosts_org_id_id_insights_id_idx ON hbi.hosts (org_id, id, insights_id);
+                ALTER TABLE hbi.hosts REPLICA IDENTITY USING INDEX hosts_org_id_id_insights_id_idx;
+                CREATE PUBLICATION hbi_hosts_pub FOR TABLE hbi.hosts (org_id, id, insights_id)
+                    WHERE (insights_id <> '00000000-0000-0000-0000-000000000000');
+                """
+            let migration = "DROP INDEX hbi.hosts_org_id_id_insights_id_idx;"
+            let error = try withCluster(.init(walLevel: "logical")) { cluster -> ServerError? in
+                let connection = try cluster.connect()
+                _ = try connection.execute(schema + "INSERT INTO hbi.hosts VALUES ('o', gen_random_uuid(), gen_random_uuid(), 'n');")
+                _ = try connection.execute(migration)
+                return serverError { _ = try connection.execute("UPDATE hbi.hosts SET note = 'x'") }
+            }
+            #expect(error?.message == "cannot update table \"hosts\"")
+            let detail = try #require(error?.detail)
+            #expect(detail == "Column used in the publication WHERE expression is not part of the replica identity.")
+            var linter = Linter(rules: RuleRegistry.all)
+            linter.baselines = try Baselines.fromSQL(schema)
+            let document = try SQLDocument(path: "m.sql", text: migration)
+            let found = withExtendedLifetime(document) { linter.lint(document).filter { $0.ruleID == "replication-identity" } }
+            #expect(found.count == 1)
+            #expect(found.first?.message.contains("`cannot update table \"hosts\"`, detail `\(detail)`") == true, "\(found.map(\.message))")
+        }
     }
 }

@@ -76,7 +76,7 @@ public struct ReplicationIdentityRule: HazardRule {
                       context.publisherCatalog.hasUsableReplicaIdentity(dropped.table), !after.hasUsableReplicaIdentity(dropped.table) else { continue }
                 let reason = "drops the replica-identity index of `\(dropped.table)`"
                 guard table.publishesUpdatesOrDeletes else { found.declare(either: reason, command: index); continue }
-                found.report("drops `\(dropped.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)",
+                found.report("drops `\(dropped.name)`, the replica identity of \(table.described): \(Self.breaks(table))",
                              needs: .either, because: reason, command: index)
             }
         }
@@ -144,8 +144,12 @@ public struct ReplicationIdentityRule: HazardRule {
         return nil
     }
 
+    /// PostgreSQL checks a row filter before the identity itself: with one, UPDATE fails in its words.
     static func breaks(_ table: ReplicatedTable) -> String {
-        "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
+        if table.memberships.contains(where: { $0.rowFilter != nil && $0.actions.contains("update") }) {
+            return "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\"`, detail `Column used in the publication WHERE expression is not part of the replica identity.`)"
+        }
+        return "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
     }
 
     /// True when the table has a usable identity before the statement and none after it.
