@@ -58,3 +58,13 @@ extension LoadedBaseline {
         self.init(catalog: catalog, syntaxErrors: [], warnings: [])
     }
 }
+
+extension Catalog {
+    /// The catalogue as `statement` leaves it (unchanged when PostgreSQL
+    /// refuses it), for rules that compare a table before and after.
+    public func applying(_ statement: Statement, searchPath: [String]) -> Catalog {
+        var builder = CatalogBuilder(catalog: self, searchPath: searchPath)
+        builder.apply(statement)
+        return builder.catalog
+    }
+}

@@ -36,6 +36,28 @@ public struct Catalog: Sendable, Equatable, Codable {
         tables.values.filter { $0.parent == table }.sorted { $0.name < $1.name }
     }
 
+    /// Every table below `table` in its partition tree, nearest first. The
+    /// walk keeps a set of the tables it has seen, so a cycle (PostgreSQL
+    /// refuses one, and so does the model, but a catalogue can be decoded
+    /// from a cache) ends it instead of looping.
+    public func descendants(of table: QualifiedName) -> [QualifiedName] {
+        var children: [QualifiedName: [QualifiedName]] = [:]
+        for t in tables.values { if let parent = t.parent { children[parent, default: []].append(t.name) } }
+        var seen: Set<QualifiedName> = [table]
+        var out: [QualifiedName] = []
+        var next = 0
+        var queue = [table]
+        while next < queue.count {
+            let current = queue[next]
+            next += 1
+            for child in (children[current] ?? []).sorted() where seen.insert(child).inserted {
+                out.append(child)
+                queue.append(child)
+            }
+        }
+        return out
+    }
+
     /// The table's partitioned ancestors, nearest first.
     public func ancestors(of table: QualifiedName) -> [QualifiedName] {
         var out: [QualifiedName] = []

@@ -167,6 +167,13 @@ extension CatalogBuilder {
             if !missingOK { warn("column \(column) of \(table) does not exist") }
             return
         }
+        // Partitions share their parent's columns, at every level.
+        for name in [table] + catalog.descendants(of: table) where catalog.tables[name]?.column(named: column) != nil {
+            dropOneColumn(column, of: name, cascade: cascade)
+        }
+    }
+
+    private mutating func dropOneColumn(_ column: String, of table: QualifiedName, cascade: Bool) {
         catalog.tables[table]!.columns.removeAll { $0.name == column }
         // Indexes and constraints on the column go with it, as in PostgreSQL.
         catalog.tables[table]!.constraints.removeAll { $0.columns.contains(column) }
@@ -183,7 +190,6 @@ extension CatalogBuilder {
             if !cascade { warn("column \(column) of \(table) is used by publication \(name); dropping it needs CASCADE") }
             catalog.publications[name]!.tables.remove(at: i)
         }
-        for partition in catalog.partitions(of: table) { dropColumn(column, of: partition.name, missingOK: true, cascade: cascade) }
     }
 
     mutating func dropIndex(_ name: QualifiedName) {

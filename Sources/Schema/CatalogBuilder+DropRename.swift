@@ -63,8 +63,11 @@ extension CatalogBuilder {
     }
 
     mutating func dropTable(_ name: QualifiedName, cascade: Bool) {
-        // Partitions go with their partitioned table.
-        for partition in catalog.partitions(of: name) { dropTable(partition.name, cascade: cascade) }
+        // Partitions go with their partitioned table, at every level, the deepest first.
+        for table in catalog.descendants(of: name).reversed() + [name] { dropOneTable(table, cascade: cascade) }
+    }
+
+    private mutating func dropOneTable(_ name: QualifiedName, cascade: Bool) {
         for other in catalog.tables.values where other.name != name {
             let referencing = other.constraints.filter { $0.kind == .foreignKey && $0.referencedTable == name }
             guard !referencing.isEmpty else { continue }

@@ -55,10 +55,18 @@ extension CatalogBuilder {
     }
 
     mutating func renameColumn(_ old: String, to new: String, of table: QualifiedName) {
-        guard catalog.tables[table]?.updateColumn(old, { $0.name = new }) == true else {
+        guard catalog.tables[table]?.column(named: old) != nil else {
             warn("column \(old) of \(table) does not exist")
             return
         }
+        // Partitions share their parent's columns, at every level.
+        for name in [table] + catalog.descendants(of: table) where catalog.tables[name]?.column(named: old) != nil {
+            renameOneColumn(old, to: new, of: name)
+        }
+    }
+
+    private mutating func renameOneColumn(_ old: String, to new: String, of table: QualifiedName) {
+        _ = catalog.tables[table]?.updateColumn(old) { $0.name = new }
         func rename(_ list: inout [String]) { list = list.map { $0 == old ? new : $0 } }
         for i in catalog.tables[table]!.constraints.indices { rename(&catalog.tables[table]!.constraints[i].columns) }
         for index in catalog.indexes.values where index.table == table {
@@ -79,8 +87,6 @@ extension CatalogBuilder {
                 rename(&catalog.publications[name]!.tables[i].rowFilterColumns)
             }
         }
-        // Partitions share their parent's columns.
-        for partition in catalog.partitions(of: table) { renameColumn(old, to: new, of: partition.name) }
     }
 
     mutating func renameSchema(_ old: String, to new: String) {

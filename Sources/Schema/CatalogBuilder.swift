@@ -26,6 +26,8 @@ public struct CatalogBuilder: Sendable {
     public internal(set) var appliedCount = 0
     /// Statements that change nothing the model holds, by parse-tree node kind.
     public internal(set) var skipped: [String: Int] = [:]
+    /// Statements PostgreSQL refuses on the schema so far, left out of the model.
+    public internal(set) var refusals: [Refusal] = []
     /// The file the statements come from, for warnings.
     public var path: String?
     let initialSearchPath: [String]
@@ -57,6 +59,11 @@ public struct CatalogBuilder: Sendable {
 
     /// Applies one parse-tree statement; false when it is not modelled.
     mutating func apply(_ node: Node) -> Bool {
+        if let refusal = refusal(of: node) {
+            refusals.append(refusal)
+            warn("PostgreSQL refuses this statement, so the model leaves it out: \(refusal)")
+            return true
+        }
         if let create = node.createTable { createTable(create); return true }
         if let alter = node.alterTable { alterTable(alter); return true }
         if let index = node.createIndex { createIndex(index); return true }

@@ -32,6 +32,7 @@ public struct ReplicationAddRequiredColumnRule: HazardRule {
             RuleExample("↓ALTER TABLE \"hbi\".\"groups\" ADD COLUMN \"Owner\" uuid NOT NULL DEFAULT NULL;", note: "A NULL default is no default", baseline: ExampleBaselines.published),
             RuleExample("↓ALTER TABLE hosts ADD COLUMN region text NOT NULL;", note: "Without a baseline"),
             RuleExample("↓ALTER TABLE hbi.hosts ADD COLUMN a int, ADD COLUMN b int NOT NULL;", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE hbi.hosts ADD COLUMN region text NOT NULL;", note: "A column list never sends it: the subscriber cannot fill it", baseline: ExampleBaselines.columnList),
         ],
         nonTriggeringExamples: [
             RuleExample("ALTER TABLE hbi.hosts ADD COLUMN region text NOT NULL DEFAULT 'unknown';", baseline: ExampleBaselines.published),
@@ -49,7 +50,11 @@ public struct ReplicationAddRequiredColumnRule: HazardRule {
         for (index, command) in alter.commands.enumerated() {
             guard command.action == .addColumn || command.action == .addColumnRecurse,
                   let def = command.definition?.columnDef, ColumnFacts(def, context).cause == .required else { continue }
-            found.report("adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)",
+            // A column-listed table never sends a new column: only the subscriber's side of the hazard is left.
+            let unlisted = !table.publishes(column: def.name)
+            found.report(unlisted
+                         ? "adds `\(def.name)` to \(table.described) as NOT NULL without a default, and the column list of \(table.publicationsLeavingOut(def.name)) leaves it out: replicated rows never carry it, so every replicated INSERT fails on the subscriber (`null value in column \"\(def.name)\" of relation \"\(table.name.name)\" violates not-null constraint`), whichever side goes first"
+                         : "adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)",
                          needs: .unsafe, because: "`\(def.name)` is NOT NULL without a default", command: index)
         }
     }

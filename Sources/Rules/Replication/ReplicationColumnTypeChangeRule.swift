@@ -47,8 +47,12 @@ public struct ReplicationColumnTypeChangeRule: HazardRule {
 
     public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
         guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
+        // The publisher's refusal of a column a publication depends on, and a
+        // column no column list publishes, are replication-column-list's.
+        let refused = statement.node.flatMap { context.publisherCatalog.refusal(of: $0, searchPath: context.searchPath) }
         for (index, command) in alter.commands.enumerated() where command.action == .alterColumnType {
             let column = command.name ?? "?"
+            if refused?.command == index || !table.publishes(column: column) { continue }
             let order = Self.order(command, table, context)
             let advice: String
             switch order {

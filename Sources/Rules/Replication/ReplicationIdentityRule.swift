@@ -15,7 +15,7 @@ public struct ReplicationIdentityRule: HazardRule {
         name: "Replica identity lost or unusable",
         category: .replication,
         defaultSeverity: .error,
-        summary: "On a published table: dropping the primary key or replica-identity index, REPLICA IDENTITY NOTHING, DEFAULT without a primary key, or an identity a row filter or column list no longer fits.",
+        summary: "On a published table: dropping the primary key or replica-identity index (or the constraint whose index it is), REPLICA IDENTITY NOTHING, DEFAULT without a primary key, or an identity a row filter or column list no longer fits.",
         rationale: """
         A table that publishes UPDATE or DELETE needs a replica identity, or the **publisher's own \
         application** breaks: `cannot update table "hosts" because it does not have a replica \
@@ -24,7 +24,12 @@ public struct ReplicationIdentityRule: HazardRule {
         UPDATE/DELETE, and a column list must cover the replica identity (`Column list used by the \
         publication does not cover the replica identity`). On the subscriber the identity barely \
         matters: apply falls back to the primary key. REPLICA IDENTITY FULL works but makes every \
-        UPDATE and DELETE log the whole old row and scan on the subscriber (a warning).
+        UPDATE and DELETE log the whole old row and scan on the subscriber (a warning). \
+        `REPLICA IDENTITY USING INDEX` on the primary key's own index is lost with `DROP \
+        CONSTRAINT` of the key, as a default identity is (`DROP INDEX` of that index is refused: \
+        `cannot drop index links_pkey because constraint links_pkey on table links requires it`). \
+        Without a model of the table (no baseline), a dropped constraint named as PostgreSQL names \
+        primary keys, `<table>_pkey`, is taken for the primary key: a warning that says so.
         """,
         safeAlternative: """
         Keep a unique, non-partial index on NOT NULL columns as the identity before dropping the \
@@ -38,6 +43,9 @@ public struct ReplicationIdentityRule: HazardRule {
             RuleExample("↓ALTER TABLE hbi.hosts REPLICA IDENTITY DEFAULT;", note: "The table has no primary key", baseline: ExampleBaselines.columnList),
             RuleExample("CREATE UNIQUE INDEX hosts_id_idx ON hbi.hosts (id);\n↓ALTER TABLE hbi.hosts REPLICA IDENTITY USING INDEX hosts_id_idx;", note: "The row filter reads insights_id, which the new identity lacks", baseline: ExampleBaselines.columnList),
             RuleExample("↓ALTER TABLE hbi.hosts REPLICA IDENTITY FULL;", note: "A warning", baseline: ExampleBaselines.published),
+            RuleExample("↓ALTER TABLE links DROP CONSTRAINT links_pkey;", note: "The identity is the primary key's index", baseline: "CREATE TABLE links (id int PRIMARY KEY, url text); ALTER TABLE links REPLICA IDENTITY USING INDEX links_pkey; CREATE PUBLICATION p FOR TABLE links;"),
+            RuleExample("SET search_path TO hbi;\n↓DROP INDEX hosts_org_id_id_insights_id_idx;", note: "The index named through the search path", baseline: ExampleBaselines.columnList),
+            RuleExample("↓ALTER TABLE links DROP CONSTRAINT links_pkey;", note: "Without a baseline: a warning that says what replint assumed"),
         ],
         nonTriggeringExamples: [
             RuleExample("ALTER TABLE hbi.audit REPLICA IDENTITY NOTHING;", note: "A table outside the publication", baseline: ExampleBaselines.published),
@@ -45,6 +53,8 @@ public struct ReplicationIdentityRule: HazardRule {
             RuleExample("ALTER TABLE hbi.hosts DROP CONSTRAINT hosts_pkey;", note: "The publication publishes inserts only", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY); CREATE PUBLICATION p FOR TABLE hbi.hosts WITH (publish = 'insert');"),
             RuleExample("CREATE UNIQUE INDEX hosts_id_ins_idx ON hbi.hosts (insights_id, org_id, id);\nALTER TABLE hbi.hosts REPLICA IDENTITY USING INDEX hosts_id_ins_idx;", baseline: ExampleBaselines.columnList),
             RuleExample("DROP INDEX hbi.hosts_display_name_idx;", baseline: ExampleBaselines.published + "\nCREATE INDEX hosts_display_name_idx ON hbi.hosts (display_name);"),
+            RuleExample("DROP INDEX links_pkey;", note: "Refused (`constraint links_pkey on table links requires it`): the identity stays", baseline: "CREATE TABLE links (id int PRIMARY KEY, url text); ALTER TABLE links REPLICA IDENTITY USING INDEX links_pkey; CREATE PUBLICATION p FOR TABLE links;"),
+            RuleExample("ALTER TABLE links DROP CONSTRAINT links_url_key;", note: "Without a baseline, only a `<table>_pkey` is taken for a primary key"),
         ],
         notes: ReplicationNotes.make(
             order: "Either: the damage is on the publisher, whichever order the file runs in.",
@@ -58,12 +68,15 @@ public struct ReplicationIdentityRule: HazardRule {
                 hazards(command, index, table, statement, context, into: &found)
             }
         } else if let drop = node.drop, drop.objectKind == .index {
+            // Whatever name the statement uses, the model resolves it; a table
+            // that had an identity and has none after the statement lost it.
+            let after = context.publisherCatalog.applying(statement, searchPath: context.searchPath)
             for (index, parts) in drop.objects.enumerated() {
                 guard let dropped = context.index(named: parts), let table = context.replicatedTable(dropped.table),
-                      context.publisherCatalog.replicaIdentityIndex(of: dropped.table)?.name == dropped.name else { continue }
+                      context.publisherCatalog.hasUsableReplicaIdentity(dropped.table), !after.hasUsableReplicaIdentity(dropped.table) else { continue }
                 let reason = "drops the replica-identity index of `\(dropped.table)`"
                 guard table.publishesUpdatesOrDeletes else { found.declare(either: reason, command: index); continue }
-                found.report("drops `\(dropped.name)`, the replica identity of \(table.described): UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)",
+                found.report("drops `\(dropped.name)`, the replica identity of \(table.described): \(Self.breaks(table))",
                              needs: .either, because: reason, command: index)
             }
         }
@@ -76,8 +89,12 @@ public struct ReplicationIdentityRule: HazardRule {
         let reason: String
         switch command.action {
         case .dropConstraint, .dropConstraintRecurse:
-            guard let model = table.table, model.primaryKey?.name == command.name, model.replicaIdentity == .default else { return }
-            reason = "drops the primary key, the table's replica identity"
+            guard table.table != nil else {
+                assumedPrimaryKey(command, index, table, context, into: &found)
+                return
+            }
+            guard losesIdentity(table.name, statement, context) else { return }
+            reason = "drops the constraint that holds the table's replica identity"
         case .replicaIdentity:
             reason = "changes the replica identity"
         default:
@@ -91,8 +108,11 @@ public struct ReplicationIdentityRule: HazardRule {
     }
 
     private func violation(_ command: AlterTableCommand, _ table: ReplicatedTable, _ context: LintContext) -> (message: String, severity: Severity?)? {
-        let breaks = "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
+        let breaks = Self.breaks(table)
         guard command.action == .replicaIdentity else {
+            if case .index(let name)? = table.table?.replicaIdentity {
+                return ("drops `\(command.name ?? "")`, and with it `\(name)`, the index that is the replica identity (`REPLICA IDENTITY USING INDEX \(quoteIdentifier(name))`) of \(table.described): \(breaks)", nil)
+            }
             return ("drops `\(command.name ?? "")`, the primary key and so the replica identity of \(table.described): \(breaks)", nil)
         }
         guard let identity = command.replicaIdentity else { return nil }
@@ -122,5 +142,31 @@ public struct ReplicationIdentityRule: HazardRule {
             }
         }
         return nil
+    }
+
+    /// PostgreSQL checks a row filter before the identity itself: with one, UPDATE fails in its words.
+    static func breaks(_ table: ReplicatedTable) -> String {
+        if table.memberships.contains(where: { $0.rowFilter != nil && $0.actions.contains("update") }) {
+            return "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\"`, detail `Column used in the publication WHERE expression is not part of the replica identity.`)"
+        }
+        return "UPDATE and DELETE on the publisher then fail (`cannot update table \"\(table.name.name)\" because it does not have a replica identity and publishes updates`)"
+    }
+
+    /// True when the table has a usable identity before the statement and none after it.
+    private func losesIdentity(_ table: QualifiedName, _ statement: Statement, _ context: LintContext) -> Bool {
+        guard context.publisherCatalog.hasUsableReplicaIdentity(table) else { return false }
+        return !context.publisherCatalog.applying(statement, searchPath: context.searchPath).hasUsableReplicaIdentity(table)
+    }
+
+    /// A table the model does not know: a constraint named as PostgreSQL
+    /// names primary keys (`<table>_pkey`) is taken for one, and the warning says so.
+    private func assumedPrimaryKey(_ command: AlterTableCommand, _ index: Int, _ table: ReplicatedTable, _ context: LintContext,
+                                   into found: inout Hazards) {
+        guard let name = command.name, name == "\(table.name.name)_pkey" else { return }
+        let reason = "drops what is presumably the primary key, the table's replica identity"
+        guard table.publishesUpdatesOrDeletes else { found.declare(either: reason, command: index); return }
+        let unknown = context.hasBaseline ? "the baseline does not have `\(table.name)`" : "there is no baseline"
+        found.report("drops `\(name)` of \(table.described): \(unknown), so replint assumed `\(name)` is its primary key (PostgreSQL names a table's primary key `<table>_pkey`) and its replica identity; if so, \(Self.breaks(table))",
+                     severity: .warning, needs: .either, because: reason, command: index)
     }
 }

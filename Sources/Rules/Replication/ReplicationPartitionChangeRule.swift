@@ -14,7 +14,7 @@ public struct ReplicationPartitionChangeRule: HazardRule {
         name: "Partition change on a replicated table",
         category: .replication,
         defaultSeverity: .warning,
-        summary: "ATTACH/DETACH PARTITION, or CREATE TABLE ... PARTITION OF, on a replicated table.",
+        summary: "ATTACH/DETACH PARTITION, or CREATE TABLE ... PARTITION OF, on a replicated table; an ATTACH PARTITION PostgreSQL refuses (a cycle), on any table.",
         rationale: """
         Partitions are tables of their own to the apply worker. Published without \
         `publish_via_partition_root`, each partition is replicated under its own name, so the \
@@ -23,7 +23,10 @@ public struct ReplicationPartitionChangeRule: HazardRule {
         refreshed. Published via the root, rows arrive under the root's name and the subscriber \
         routes them by its own partitioning; a value with no partition on the subscriber stops \
         apply (`no partition of relation "hosts" found for row`). A detached partition stops \
-        replicating without a word.
+        replicating without a word. Attaching a table to itself or to one of its own partitions \
+        fails on every side (`circular inheritance not allowed`), as does attaching a table that \
+        is already a partition: an error, whatever the table's replication, and replint's model \
+        leaves the statement out as PostgreSQL does.
         """,
         safeAlternative: """
         Create and attach the partition on the subscriber first, then on the publisher; refresh \
@@ -33,6 +36,8 @@ public struct ReplicationPartitionChangeRule: HazardRule {
             RuleExample("↓CREATE TABLE hbi.hosts_p4 PARTITION OF hbi.hosts FOR VALUES IN (4);", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int, k int, PRIMARY KEY (id, k)) PARTITION BY LIST (k); CREATE PUBLICATION p FOR TABLE hbi.hosts WITH (publish_via_partition_root = true);"),
             RuleExample("↓ALTER TABLE \"hbi\".\"hosts\" DETACH PARTITION hbi.hosts_p1;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int, k int, PRIMARY KEY (id, k)) PARTITION BY LIST (k); CREATE TABLE hbi.hosts_p1 PARTITION OF hbi.hosts FOR VALUES IN (1); CREATE PUBLICATION p FOR TABLE hbi.hosts;"),
             RuleExample("↓ALTER TABLE hbi.hosts ATTACH PARTITION hbi.hosts_p2 FOR VALUES IN (2);", note: "Without a baseline"),
+            RuleExample("CREATE TABLE p (id int, k int) PARTITION BY LIST (k);\n↓ALTER TABLE p ATTACH PARTITION p FOR VALUES IN (1);\nDROP TABLE p;", note: "An error: `circular inheritance not allowed`, on any table"),
+            RuleExample("↓ALTER TABLE b ATTACH PARTITION a FOR VALUES IN (2);", note: "Two tables attached to each other", baseline: "CREATE TABLE a (id int, k int) PARTITION BY LIST (k); CREATE TABLE b (id int, k int) PARTITION BY LIST (k); ALTER TABLE a ATTACH PARTITION b FOR VALUES IN (1);"),
         ],
         nonTriggeringExamples: [
             RuleExample("CREATE TABLE hbi.audit_p1 PARTITION OF hbi.audit FOR VALUES IN (1);", note: "A table outside the publication", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.audit (k int) PARTITION BY LIST (k); CREATE TABLE hbi.hosts (id int PRIMARY KEY); CREATE PUBLICATION p FOR TABLE hbi.hosts;"),
@@ -41,7 +46,7 @@ public struct ReplicationPartitionChangeRule: HazardRule {
         ],
         notes: ReplicationNotes.make(
             order: "New or attached partitions: subscriber-first. Detached partitions: publisher-first.",
-            error: "`logical replication target relation \"hbi.hosts_p4\" does not exist`; `no partition of relation \"hosts\" found for row`.",
+            error: "`logical replication target relation \"hbi.hosts_p4\" does not exist`; `no partition of relation \"hosts\" found for row`; for a cycle, `circular inheritance not allowed` (`DETAIL: \"p\" is already a child of \"p\".`); `\"hosts_p1\" is already a partition`.",
             docs: ReplicationNotes.publication))
 
     public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
@@ -50,6 +55,11 @@ public struct ReplicationPartitionChangeRule: HazardRule {
            let table = context.replicatedTable(parent) {
             found.report("creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first",
                          needs: .subscriberFirst, because: "a new partition of a replicated table: the subscriber needs it before rows for it arrive")
+        } else if let alter = node.alterTable, let refusal = context.publisherCatalog.refusal(of: node, searchPath: context.searchPath),
+                  let help = Self.help(refusal, alter, context) {
+            // Refused whatever the table's replication: the statement fails on every side.
+            found.report("PostgreSQL refuses this statement: `\(refusal.message)`\(refusal.detail.map { " (`\($0)`)" } ?? ""); the model leaves it out, as the server does",
+                         help: help, severity: .error)
         } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             let reason = "changes the partitions of a replicated table"
             for (index, command) in alter.commands.enumerated() {
@@ -64,6 +74,21 @@ public struct ReplicationPartitionChangeRule: HazardRule {
                     continue
                 }
             }
+        }
+    }
+
+    /// The help for a refused ATTACH PARTITION; nil for refusals of other rules.
+    static func help(_ refusal: Refusal, _ alter: AlterTable, _ context: LintContext) -> String? {
+        let table = context.qualified(alter.relation)
+        switch refusal.cause {
+        case .circularInheritance(let partition):
+            let inside = partition == table ? "a table cannot be a partition of itself" : "`\(table)` is already inside `\(partition)`'s partition tree"
+            return "Remove the statement: \(inside). To give `\(table)` a partition, create a new table: `CREATE TABLE \(QualifiedName(table.schema, table.name + "_p1")) PARTITION OF \(table) FOR VALUES ...;`."
+        case .alreadyPartition(let partition):
+            let parent = context.publisherCatalog.table(partition)?.parent.map(\.description) ?? "its parent"
+            return "Detach it first: `ALTER TABLE \(parent) DETACH PARTITION \(partition);`, then attach it to `\(table)`."
+        default:
+            return nil
         }
     }
 }

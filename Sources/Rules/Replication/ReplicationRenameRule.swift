@@ -70,6 +70,8 @@ public struct ReplicationRenameRule: HazardRule {
         case .column:
             guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return }
             let old = rename.oldName ?? "?"
+            // A column no column list publishes is not matched at all: replication-column-list says so.
+            guard table.publishes(column: old) else { return }
             // A view's or foreign table's column is reported too, but was never given an order.
             found.report("renames column `\(old)` of \(table.described) to `\(rename.newName)`: columns are matched by name, so whichever side renames first, the other stops apply (`missing replicated column: \"\(old)\"`); \(ReplicationNotes.neverHeals)",
                          needs: rename.relationKind == .table ? .unsafe : nil, because: breaks)

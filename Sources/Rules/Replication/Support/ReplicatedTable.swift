@@ -101,3 +101,21 @@ extension LintContext {
         return publisherCatalog.resolveIndex(schema: parts.count > 1 ? parts[parts.count - 2] : nil, name: name, searchPath: searchPath)
     }
 }
+
+extension ReplicatedTable {
+    /// Whether replicated rows carry `column`: false only when every
+    /// publication of the table has a column list that leaves it out.
+    func publishes(column: String) -> Bool {
+        source != .publications || memberships.isEmpty || memberships.contains { $0.columns?.contains(column) ?? true }
+    }
+
+    /// Whether a publication's column list or row filter is on the table.
+    var hasColumnListOrRowFilter: Bool {
+        memberships.contains { $0.columns != nil || $0.rowFilter != nil }
+    }
+
+    /// The publications whose column lists leave `column` out, for messages.
+    func publicationsLeavingOut(_ column: String) -> String {
+        memberships.filter { $0.columns.map { !$0.contains(column) } ?? false }.map(\.publication).joined(separator: ", ")
+    }
+}
