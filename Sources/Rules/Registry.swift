@@ -27,6 +27,20 @@ public enum RuleRegistry {
         ReplicationPartitionChangeRule(),
         ReplicationTriggerRule(),
         ReplicationGeneratedColumnRule(),
+        RequireConcurrentIndexCreationRule(),
+        RequireConcurrentIndexDeletionRule(),
+        RequireConcurrentReindexRule(),
+        RequireConcurrentPartitionDetachRule(),
+        ConstraintMissingNotValidRule(),
+        AddingForeignKeyConstraintRule(),
+        AddingNotNullableFieldRule(),
+        AddingFieldWithDefaultRule(),
+        AddingSerialPrimaryKeyFieldRule(),
+        ChangingColumnTypeRule(),
+        DisallowedUniqueConstraintRule(),
+        RequireLockTimeoutRule(),
+        RequireStatementTimeoutRule(),
+        PreferRobustStmtsRule(),
     ]
 
     public static var ids: Set<RuleID> { Set(all.map(\.id)) }
