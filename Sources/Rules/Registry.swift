@@ -38,6 +38,7 @@ public enum RuleRegistry {
         AddingSerialPrimaryKeyFieldRule(),
         ChangingColumnTypeRule(),
         DisallowedUniqueConstraintRule(),
+        TableRewriteRule(),
         RequireLockTimeoutRule(),
         RequireStatementTimeoutRule(),
         PreferRobustStmtsRule(),

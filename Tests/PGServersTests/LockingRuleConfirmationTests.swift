@@ -113,6 +113,10 @@ import SQLSource
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: []),
         Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT hosts_name_key UNIQUE (display_name)", rule: .disallowedUniqueConstraint,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: ["ACCESS EXCLUSIVE"]),
+        Case(sql: "ALTER TABLE hbi.hosts SET UNLOGGED", rule: .tableRewrite,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts", "ACCESS EXCLUSIVE"]),
+        Case(sql: "CLUSTER hbi.hosts USING ix_hosts_seen", rule: .tableRewrite,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts", "ACCESS EXCLUSIVE"]),
         Case(sql: "ALTER TABLE hbi.events DETACH PARTITION hbi.events_2024", rule: .requireConcurrentPartitionDetach,
              table: "hbi.events", mode: "AccessExclusiveLock", rewrites: [], says: ["ACCESS EXCLUSIVE"]),
     ]
