@@ -78,6 +78,7 @@ SERVER_SUITES := \
 	PGClientTests\.ConnectionTests \
 	PGClientTests\.QuotingOnAServerTests \
 	PGServersTests\.EphemeralClusterTests \
+	PGServersTests\.LockingRuleConfirmationTests \
 	PGServersTests\.ReplicationTests \
 	RehearsalsTests\.RehearsalBaselineTests \
 	RehearsalsTests\.RehearsalLoaderTests \
