@@ -83,6 +83,8 @@ public protocol Rule: Sendable {
     var readsOrderedChanges: Bool { get }
     /// The findings of the engine's own this rule reports, if any.
     var engineRole: EngineRole? { get }
+    /// False for a rule that runs only when `rules:` or `--select` turns it on.
+    var isEnabledByDefault: Bool { get }
 }
 
 extension Rule {
@@ -94,5 +96,6 @@ extension Rule {
     }
     public var readsOrderedChanges: Bool { false }
     public var engineRole: EngineRole? { nil }
+    public var isEnabledByDefault: Bool { true }
     public var id: RuleID { description.id }
 }

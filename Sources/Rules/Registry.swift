@@ -10,6 +10,7 @@ public enum RuleRegistry {
         TransactionControlRule(),
         EmptyMigrationRule(),
         UnusedSuppressionRule(),
+        SuppressionWithoutReasonRule(),
         SchemaContradictionRule(),
         ReplicationApplyOrderRule(),
         ReplicationRenameRule(),
@@ -32,4 +33,9 @@ public enum RuleRegistry {
     public static var ids: Set<RuleID> { Set(all.map(\.id)) }
 
     public static func rule(_ id: RuleID) -> (any Rule)? { all.first { $0.id == id } }
+
+    /// User-typed ids (suppressions, `--select`) resolved through `rule(_:)`, in any case.
+    public static let resolver = RuleResolver(names: all.map(\.id.rawValue).sorted()) { typed in
+        rule(RuleID(rawValue: typed.lowercased()))?.id
+    }
 }
