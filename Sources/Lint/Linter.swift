@@ -28,10 +28,11 @@ public struct Linter: Sendable {
     public static func isEnabled(_ rule: any Rule, in configuration: Configuration) -> Bool {
         switch configuration.ruleSettings[rule.id] {
         case .off: false
-        case nil: rule.isEnabledByDefault
+        case nil: rule.description.isEnabledByDefault
         case .info, .warning, .error: true
         }
     }
+
 
     /// Rules turned off still declare their ordered changes: the rule that
     /// reads them speaks for a rule that is off.
@@ -107,6 +108,9 @@ public struct Linter: Sendable {
             // Let go of the context's references first, so the builders update in place instead of copying.
             context.publisherCatalog = Linter.emptyCatalog
             context.subscriberCatalog = Linter.emptyCatalog
+            if let node = statement.node {
+                context.createdRelations.record(node, catalog: publisher.catalog, searchPath: publisher.searchPath)
+            }
             publisher.apply(statement)
             subscriber?.apply(statement)
         }

@@ -12,12 +12,13 @@ public struct RuleResolver: Sendable {
         self.lookup = lookup
     }
 
-    /// Ids matched among `rules`, in any case.
+    /// Ids and aliases matched among `rules`, in any case.
     public init(rules: [any Rule]) {
-        let ids = rules.map(\.id)
-        self.init(names: ids.map(\.rawValue).sorted()) { typed in
-            let lowered = typed.lowercased()
-            return ids.first { $0.rawValue == lowered }
+        let ids = Set(rules.map(\.id))
+        let aliases = RuleAliases(rules.map(\.description))
+        self.init(names: (ids.map(\.rawValue) + aliases.canonical.keys.map(\.rawValue)).sorted()) { typed in
+            let id = aliases.resolve(RuleID(rawValue: typed.lowercased()))
+            return ids.contains(id) ? id : nil
         }
     }
 

@@ -33,7 +33,7 @@ public struct RuleSelection: Sendable, Equatable {
                 result.ruleSettings[rule.id] = .off
             } else if !before {
                 // Turned on here: at the default severity; a rule that is off by default needs it said.
-                result.ruleSettings[rule.id] = rule.isEnabledByDefault ? nil : Configuration.RuleSetting(rawValue: rule.description.defaultSeverity.rawValue)
+                result.ruleSettings[rule.id] = rule.description.isEnabledByDefault ? nil : Configuration.RuleSetting(rawValue: rule.description.defaultSeverity.rawValue)
             }
         }
         return result

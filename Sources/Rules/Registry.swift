@@ -32,10 +32,17 @@ public enum RuleRegistry {
 
     public static var ids: Set<RuleID> { Set(all.map(\.id)) }
 
-    public static func rule(_ id: RuleID) -> (any Rule)? { all.first { $0.id == id } }
+    /// Every alias a rule declares, mapped to the rule's own id.
+    public static let aliases = RuleAliases(all.map(\.description))
+
+    /// The rule `id` names: its own id or one of its aliases.
+    public static func rule(_ id: RuleID) -> (any Rule)? {
+        let own = aliases.resolve(id)
+        return all.first { $0.id == own }
+    }
 
     /// User-typed ids (suppressions, `--select`) resolved through `rule(_:)`, in any case.
-    public static let resolver = RuleResolver(names: all.map(\.id.rawValue).sorted()) { typed in
+    public static let resolver = RuleResolver(names: (all.map(\.id) + aliases.canonical.keys).map(\.rawValue).sorted()) { typed in
         rule(RuleID(rawValue: typed.lowercased()))?.id
     }
 }

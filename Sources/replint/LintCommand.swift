@@ -56,9 +56,9 @@ struct LintCommand: ParsableCommand {
         if sequence && paths == [StandardInput.path] {
             throw ValidationError("--sequence orders files; standard input is one text")
         }
-        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil {
+        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil && format != .markdown {
             let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
-            throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: " or ")), not `\(format.rawValue)`")
+            throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: ", ")) or markdown, not `\(format.rawValue)`")
         }
     }
 
@@ -85,15 +85,17 @@ struct LintCommand: ParsableCommand {
                                                                 subscriberSchema: [])
             let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
                                                           options: options)
-            try outputOptions.write(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                                         : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+            try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(report)
+                                    : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                                    : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
             throw ExitCode(rehearsed.exitCode)
         }
         let options = rehearsalOptions.rehearsalOptions(schemaFiles: Rehearsal.Options.configuredBaseline(config),
                                                         configuration: config)
         let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
-        try outputOptions.write(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                                     : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+        try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(report)
+                                : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                                : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
         throw ExitCode(rehearsed.exitCode)
     }
 

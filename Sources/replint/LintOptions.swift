@@ -1,6 +1,7 @@
 import ArgumentParser
 import Lint
 import Reporters
+import Rehearsals
 import Rules
 #if canImport(Glibc)
 import Glibc
@@ -79,6 +80,34 @@ enum StandardInput {
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+}
+
+/// `lint --rehearse --format markdown`: each rehearsal as a collapsible section under the findings.
+enum RehearsalSections {
+    static func of(_ report: LintRehearsalReport) -> [MarkdownSection] {
+        var sections = report.rehearsals.map {
+            MarkdownSection(title: "Rehearsal of \($0.path)", verdict: verdict($0.exitCode), body: RehearsalText.render($0))
+        }
+        let skipped = report.notRehearsed.map { "\($0.path): \($0.reason)" } + (report.setupError.map { ["could not rehearse: \($0)"] } ?? [])
+        if !skipped.isEmpty {
+            sections.append(MarkdownSection(title: "Not rehearsed", verdict: "\(skipped.count) file(s)", body: skipped.joined(separator: "\n")))
+        }
+        return sections
+    }
+
+    static func of(_ report: LintReplicationRehearsalReport) -> [MarkdownSection] {
+        report.rehearsals.reports.map {
+            MarkdownSection(title: "Replication rehearsal of \($0.path)", verdict: verdict($0.exitCode), body: ReplicationRehearsalText.render($0))
+        }
+    }
+
+    static func verdict(_ exitCode: Int32) -> String {
+        switch exitCode {
+        case 0: "passed"
+        case 1: "failed"
+        default: "could not run"
         }
     }
 }

@@ -5,10 +5,9 @@ import SQLSource
 
 /// An example rule that runs only when turned on.
 struct OffByDefaultRule: Rule {
-    var isEnabledByDefault: Bool { false }
     let description = RuleDescription(
         id: "example-off-by-default", name: "Example", category: .conventions, defaultSeverity: .warning,
-        summary: "", rationale: "", safeAlternative: "", triggeringExamples: [], nonTriggeringExamples: [])
+        isEnabledByDefault: false, summary: "", rationale: "", safeAlternative: "", triggeringExamples: [], nonTriggeringExamples: [])
     func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         [Violation(range: statement.range, message: "seen")]
     }
