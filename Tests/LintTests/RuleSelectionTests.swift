@@ -56,6 +56,12 @@ struct OffByDefaultRule: Rule {
         #expect(linter.lint(try SQLDocument(text: "SELECT 1;")).map(\.ruleID) == ["example-off-by-default"])
     }
 
+    @Test func anAliasSelectsItsRule() throws {
+        let selection = RuleSelection(select: ["transaction-nesting"])
+        let applied = try selection.applied(to: Configuration(), rules: RuleRegistry.all, resolver: RuleRegistry.resolver)
+        #expect(Set(RuleRegistry.all.filter { Linter.isEnabled($0, in: applied) }.map(\.id)) == ["transaction-control"])
+    }
+
     @Test func ignoreWinsOverSelectAndExtendSelect() throws {
         let selection = RuleSelection(select: ["alembic"], extendSelect: ["replication-rename"], ignore: ["syntax-error", "replication"])
         #expect(try enabled(selection) == inCategory(.alembic).subtracting(["syntax-error"]))

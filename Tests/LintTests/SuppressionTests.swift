@@ -91,6 +91,16 @@ import SQLSource
         #expect(result.suppressed.map(\.finding.ruleID) == ["alembic-version-table"])
     }
 
+    /// squawk's id for the same cause, as the registry declares it.
+    @Test func aRulesAliasSilencesIt() throws {
+        let sql = "BEGIN;\n-- replint-ignore Transaction-Nesting the outer pair is the runner's\nBEGIN;\nSELECT 1;\nCOMMIT;\nCOMMIT;\n"
+        let plain = try linted(sql.replacingOccurrences(of: "-- replint-ignore Transaction-Nesting the outer pair is the runner's\n", with: "-- a comment\n"))
+        #expect(plain.findings.map(\.ruleID).contains("transaction-control"))
+        let result = try linted(sql)
+        #expect(!result.findings.map(\.ruleID).contains("unused-suppression"))
+        #expect(result.suppressed.map(\.finding.ruleID).contains("transaction-control"))
+    }
+
     @Test func aSuppressionOfARuleThatIsOffIsNotUnused() throws {
         var config = Configuration()
         config.ruleSettings["alembic-version-table"] = .off
