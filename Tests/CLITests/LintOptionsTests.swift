@@ -78,6 +78,13 @@ import Testing
         #expect(named.stderr.contains("--stdin-filepath names what `-` reads"))
     }
 
+    /// A rehearsal nests in text, json or markdown; the other formats have no place for it.
+    @Test func rehearsalsTakeTextJSONOrMarkdown() throws {
+        let r = try ReplintProcess.run(["lint", "--rehearse", "--format", "sarif", "x.sql"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--rehearse reports as text, json or markdown, not `sarif`"), "\(r.stderr)")
+    }
+
     @Test func suppressedFindingsAreCountedInTheTextSummary() throws {
         let sql = "BEGIN;\n-- replint-ignore alembic-version-table this database keeps alembic history\nUPDATE alembic_version SET version_num = 'b';\nCOMMIT;\n"
         let r = try ReplintProcess.run(["lint", "-"], input: sql)
