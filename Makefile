@@ -36,9 +36,16 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# alembic (PyPI) generates real offline SQL for the tests.
+# alembic (PyPI) generates real offline SQL for the tests; the reporter tests
+# read replint's SARIF and JUnit with real consumers (sarif-tools, junitparser),
+# pinned, in a virtual environment of their own.
+CONSUMERS_VENV := .build/report-consumers
+CONSUMERS_REQ := Tests/Fixtures/report-consumers/requirements.txt
 test-deps:
 	@$(PYTHON) -c 'import alembic' 2>/dev/null || $(PYTHON) -m pip install -q -r $(ALEMBIC_DIR)/requirements.txt
+	@cmp -s $(CONSUMERS_REQ) $(CONSUMERS_VENV)/requirements.txt || { \
+		$(PYTHON) -m venv $(CONSUMERS_VENV) && $(CONSUMERS_VENV)/bin/pip install -q -r $(CONSUMERS_REQ) && \
+		cp $(CONSUMERS_REQ) $(CONSUMERS_VENV)/requirements.txt; }
 
 # Stripped: symbols are most of an unstripped binary. `make bench` profiles its own unstripped copy.
 build:

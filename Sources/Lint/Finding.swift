@@ -52,18 +52,40 @@ public struct Finding: Sendable {
     }
 }
 
+/// A finding a `replint-ignore` comment silenced: it fails nothing, and the
+/// formats that audit (json, sarif) list it with the comment's reason.
+public struct SuppressedFinding: Sendable {
+    public let finding: Finding
+    /// The comment's free text after the ids; nil when it gives none.
+    public let reason: String?
+    /// True for `replint-ignore-file`.
+    public let fileWide: Bool
+    /// Where the suppression comment starts.
+    public let commentLocation: SourceLocation
+
+    public init(finding: Finding, reason: String?, fileWide: Bool, commentLocation: SourceLocation) {
+        self.finding = finding
+        self.reason = reason
+        self.fileWide = fileWide
+        self.commentLocation = commentLocation
+    }
+}
+
 /// The outcome of linting one file.
 public struct FileResult: Sendable {
     public let path: String
     public let document: SQLDocument?
     public let findings: [Finding]
+    public let suppressed: [SuppressedFinding]
     /// Set when the file could not be read: the run exits 2.
     public let readError: String?
 
-    public init(path: String, document: SQLDocument?, findings: [Finding], readError: String? = nil) {
+    public init(path: String, document: SQLDocument?, findings: [Finding], suppressed: [SuppressedFinding] = [],
+                readError: String? = nil) {
         self.path = path
         self.document = document
         self.findings = findings
+        self.suppressed = suppressed
         self.readError = readError
     }
 }

@@ -17,6 +17,8 @@ public struct LintReport: Sendable {
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
+    public var suppressed: [SuppressedFinding] { results.flatMap(\.suppressed) }
+
     /// DESIGN.md's exit codes: 2 when something could not be read, 1 for findings
     /// at or above `failOn`, else 0.
     public func exitCode(failOn: Severity) -> Int32 {

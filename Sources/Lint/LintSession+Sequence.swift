@@ -26,8 +26,8 @@ extension LintSession {
         for step in sequence.ordered {
             var current = linter
             current.baselines = Baselines(shared: publisher, paths: linter.baselines?.publisherPaths ?? [])
-            let (findings, schema) = current.lintLeavingSchema(step.document)
-            results.append(FileResult(path: step.path, document: step.document, findings: findings))
+            let (findings, suppressed, schema) = current.lintLeavingSchema(step.document)
+            results.append(FileResult(path: step.path, document: step.document, findings: findings, suppressed: suppressed))
             publisher.catalog = schema
         }
         return unreadable + results

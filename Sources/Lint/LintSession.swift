@@ -18,9 +18,9 @@ public struct LintSession: Sendable {
     /// so that turning it off does not hide a broken baseline.
     let baselineSyntaxReporter: RuleDescription?
 
-    public init(configuration: Configuration, rules: [any Rule], schemaStrict: Bool = false) {
+    public init(configuration: Configuration, rules: [any Rule], schemaStrict: Bool = false, resolver: RuleResolver? = nil) {
         baselineSyntaxReporter = rules.first { $0.engineRole == .baselineSyntaxError }?.description
-        var linter = Linter(rules: rules, configuration: configuration)
+        var linter = Linter(rules: rules, configuration: configuration, resolver: resolver)
         linter.schemaStrict = schemaStrict
         self.linter = linter
         self.collector = FileCollector(configuration: configuration)
@@ -31,20 +31,9 @@ public struct LintSession: Sendable {
     }
 
     func run(paths: [String], loadingBaselines: Bool) -> LintReport {
-        var linter = self.linter
-        var baselineResults: [FileResult] = []
-        var errors: [String] = []
-        var notes: [String] = []
-        if loadingBaselines {
-            switch loadBaselines() {
-            case .success(let baselines?):
-                linter.baselines = baselines
-                baselineResults = syntaxErrorResults(baselines)
-                if linter.schemaStrict { notes += baselines.warnings.map { "baseline contradicts itself: \($0)" } }
-            case .success(nil): break
-            case .failure(let error): errors.append("schema file \(error.description)")
-            }
-        }
+        let prepared = loadingBaselines ? withBaselines() : (linter: self.linter, baselineResults: [], errors: [], notes: [])
+        let (linter, baselineResults) = (prepared.linter, prepared.baselineResults)
+        var (errors, notes) = (prepared.errors, prepared.notes)
         // No paths means the default: `app_migrations/` beside the configuration file.
         let searched = paths.isEmpty ? linter.configuration.defaultMigrationPaths : paths
         let collected = collector.collect(searched)
@@ -59,6 +48,20 @@ public struct LintSession: Sendable {
             report.errors.append("nothing to lint: no .sql files in \(searched.joined(separator: ", "))")
         }
         return report
+    }
+
+    /// The linter with the configured baselines loaded, the baselines' own
+    /// syntax errors, and what went wrong loading them.
+    func withBaselines() -> (linter: Linter, baselineResults: [FileResult], errors: [String], notes: [String]) {
+        var linter = self.linter
+        switch loadBaselines() {
+        case .success(let baselines?):
+            linter.baselines = baselines
+            let notes = linter.schemaStrict ? baselines.warnings.map { "baseline contradicts itself: \($0)" } : []
+            return (linter, syntaxErrorResults(baselines), [], notes)
+        case .success(nil): return (linter, [], [], [])
+        case .failure(let error): return (linter, [], ["schema file \(error.description)"], [])
+        }
     }
 
     /// The configured baselines (`schema:` or `--schema`), or nil when there are none.

@@ -11,22 +11,28 @@ public struct Linter: Sendable {
     /// Report statements that contradict the model (`--schema-strict`).
     public var schemaStrict = false
 
+    /// How rule ids in `replint-ignore` comments become rules (the registry's
+    /// lookup, aliases included, when the caller passes it).
+    public var resolver: RuleResolver
+
     /// `rules` is every known rule; those the configuration turns off are dropped here.
-    public init(rules: [any Rule], configuration: Configuration = Configuration()) {
-        self.rules = rules.filter { Linter.isOn($0, configuration) }
-        self.offRules = rules.filter { !Linter.isOn($0, configuration) && !$0.readsOrderedChanges }
-        self.aliases = RuleAliases(rules.map(\.description))
+    public init(rules: [any Rule], configuration: Configuration = Configuration(), resolver: RuleResolver? = nil) {
+        self.rules = rules.filter { Linter.isEnabled($0, in: configuration) }
+        self.offRules = rules.filter { !Linter.isEnabled($0, in: configuration) && !$0.readsOrderedChanges }
         self.configuration = configuration
+        self.resolver = resolver ?? RuleResolver(rules: rules)
     }
 
-    /// What the rules' aliases stand for, so a suppression may name a rule by either.
-    private let aliases: RuleAliases
-
-    /// A rule runs unless `rules:` turns it off; one that is off by default runs when `rules:` names a severity.
-    static func isOn(_ rule: any Rule, _ configuration: Configuration) -> Bool {
-        guard let setting = configuration.ruleSettings[rule.id] else { return rule.description.isEnabledByDefault }
-        return setting != .off
+    /// The one answer to "does this rule run": its `rules:` setting (which
+    /// `--select`/`--ignore` have already applied), else its default.
+    public static func isEnabled(_ rule: any Rule, in configuration: Configuration) -> Bool {
+        switch configuration.ruleSettings[rule.id] {
+        case .off: false
+        case nil: rule.description.isEnabledByDefault
+        case .info, .warning, .error: true
+        }
     }
+
 
     /// Rules turned off still declare their ordered changes: the rule that
     /// reads them speaks for a rule that is off.
@@ -36,9 +42,9 @@ public struct Linter: Sendable {
         lintLeavingSchema(document).findings
     }
 
-    /// The findings, and the publisher's schema as the file leaves it (for
-    /// `--sequence`, where it is the next file's baseline).
-    func lintLeavingSchema(_ document: SQLDocument) -> (findings: [Finding], schema: Catalog) {
+    /// The findings, those suppressions silenced, and the publisher's schema
+    /// as the file leaves it (for `--sequence`, where it is the next file's baseline).
+    func lintLeavingSchema(_ document: SQLDocument) -> (findings: [Finding], suppressed: [SuppressedFinding], schema: Catalog) {
         var findings: [Finding] = []
         let readers = rules.filter(\.readsOrderedChanges)
         let walked = walk(document, file: { context in
@@ -73,9 +79,9 @@ public struct Linter: Sendable {
                 finding(Violation(range: warning.range ?? 0..<0, message: warning.message), rule: reporter, document: document, statement: nil)
             }
         }
-        findings = applySuppressions(findings, document)
-        findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
-        return (findings, walked.schema)
+        let (kept, suppressed) = applySuppressions(findings, document)
+        findings = kept.sorted { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
+        return (findings, suppressed, walked.schema)
     }
 
     /// Walks a file with the schema as it is just before each statement: a
@@ -111,23 +117,12 @@ public struct Linter: Sendable {
         return (publisher.warnings, publisher.catalog)
     }
 
-    private func applySuppressions(_ findings: [Finding], _ document: SQLDocument) -> [Finding] {
-        var suppressions = Suppressions(document, aliases: aliases)
-        var kept = findings.filter { !suppressions.silences($0) }
-        guard let reporter = rules.first(where: { $0.engineRole == .unusedSuppression }) else { return kept }
-        for (comment, rule) in suppressions.unused {
-            let known = rules.contains { $0.id == rule }
-            let message = known ? "this suppression of `\(rule)` silences nothing" : "`\(rule)` is not a rule replint knows (or it is turned off)"
-            kept.append(finding(Violation(range: comment.range, message: message), rule: reporter, document: document, statement: nil))
-        }
-        return kept
-    }
-
     /// Reads and lints one file; an unreadable file is a result with `readError`.
     public func lint(path: String) -> FileResult {
         do {
             let document = SQLDocument(try SourceFile.read(path: path))
-            return FileResult(path: path, document: document, findings: lint(document))
+            let linted = lintLeavingSchema(document)
+            return FileResult(path: path, document: document, findings: linted.findings, suppressed: linted.suppressed)
         } catch {
             return FileResult(path: path, document: nil, findings: [], readError: error.description)
         }
@@ -146,7 +141,7 @@ public struct Linter: Sendable {
         }
     }
 
-    private func finding(_ v: Violation, rule: any Rule, document: SQLDocument, statement: Statement?) -> Finding {
+    func finding(_ v: Violation, rule: any Rule, document: SQLDocument, statement: Statement?) -> Finding {
         let file = document.file
         let owner = statement ?? document.statements.first { $0.fullRange.contains(v.range.lowerBound) }
         let d = rule.description

@@ -21,6 +21,8 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
 public enum EngineRole: Sendable {
     /// A suppression that silences nothing.
     case unusedSuppression
+    /// A suppression that gives no reason.
+    case suppressionWithoutReason
     /// A statement the schema model contradicts (`--schema-strict`).
     case schemaContradiction
     /// A baseline statement that does not parse.

@@ -18,21 +18,30 @@ public struct JSONReporter: Reporter {
             .object([("path", .string(result.path)), ("error", result.readError.map(JSON.string) ?? .null)])
         }
         files += report.errors.map { .object([("path", .null), ("error", .string($0))]) }
-        let findings: [JSON] = report.findings.map { f in
-            .object([
-                ("rule", .string(f.ruleID.rawValue)), ("category", .string(f.category.rawValue)),
-                ("severity", .string(f.severity.rawValue)), ("path", .string(f.path)),
-                ("line", .int(f.start.line)), ("column", .int(f.start.column)),
-                ("end_line", .int(f.end.line)), ("end_column", .int(f.end.column)),
-                ("byte_start", .int(f.range.lowerBound)), ("byte_end", .int(f.range.upperBound)),
-                ("statement", .string(f.statement)), ("message", .string(f.message)), ("help", .string(f.help)),
+        let findings = report.findings.map { JSON.object(JSONReporter.fields($0)) }
+        let suppressed = report.suppressed.map { s in
+            JSON.object(JSONReporter.fields(s.finding) + [
+                ("reason", s.reason.map(JSON.string) ?? .null), ("file_wide", .bool(s.fileWide)),
+                ("suppression_line", .int(s.commentLocation.line)),
             ])
         }
         let summary: JSON = .object([
             ("files", .int(report.results.count)), ("errors", .int(report.count(.error))),
             ("warnings", .int(report.count(.warning))), ("infos", .int(report.count(.info))),
+            ("suppressed", .int(report.suppressed.count)),
         ])
         return .object([("version", .int(1)), ("files", .array(files)), ("findings", .array(findings)),
-                        ("notes", .array(report.notes.map(JSON.string))), ("summary", summary)])
+                        ("suppressed", .array(suppressed)), ("notes", .array(report.notes.map(JSON.string))), ("summary", summary)])
+    }
+
+    static func fields(_ f: Finding) -> [(String, JSON)] {
+        [
+            ("rule", .string(f.ruleID.rawValue)), ("category", .string(f.category.rawValue)),
+            ("severity", .string(f.severity.rawValue)), ("path", .string(f.path)),
+            ("line", .int(f.start.line)), ("column", .int(f.start.column)),
+            ("end_line", .int(f.end.line)), ("end_column", .int(f.end.column)),
+            ("byte_start", .int(f.range.lowerBound)), ("byte_end", .int(f.range.upperBound)),
+            ("statement", .string(f.statement)), ("message", .string(f.message)), ("help", .string(f.help)),
+        ]
     }
 }

@@ -7,14 +7,62 @@ public protocol Reporter {
     func render(_ report: LintReport) -> String
 }
 
-public enum Reporters {
-    public static let names = [TextReporter.name, JSONReporter.name]
+/// What a format may need beyond the report: rule metadata (SARIF lists
+/// every rule, JUnit the ones that ran), where paths are relative to, and
+/// where a finding's line can be linked.
+public struct ReportSetting: Sendable {
+    /// Every rule replint knows, in registry order.
+    public var rules: [RuleDescription]
+    /// The rules that ran in this lint.
+    public var enabled: Set<RuleID>
+    /// The repository root, absolute: the configuration file's folder, else the working directory.
+    public var root: String
+    public var colored = false
+    /// A URL prefix that a root-relative path and `#Lnn` complete into a link
+    /// to the file (Markdown); nil links to the path as it is.
+    public var fileLinkBase: String?
+    /// A URL prefix that `ID.md` completes into a rule's page (SARIF `helpUri`, Markdown).
+    public var rulePageBase: String?
+    /// replint's version, for SARIF's `tool.driver`.
+    public var toolVersion: String?
 
-    public static func reporter(named name: String, colored: Bool) -> (any Reporter)? {
+    public init(rules: [RuleDescription], enabled: Set<RuleID>? = nil, root: String = absolutePath(".")) {
+        self.rules = rules
+        self.enabled = enabled ?? Set(rules.map(\.id))
+        self.root = root
+    }
+
+    /// `path` (as the report names it) relative to the root, with `/` and without `./`.
+    public func rootRelative(_ path: String) -> String { RootPath.relative(absolutePath(path), to: root) }
+}
+
+public enum Reporters {
+    public static let names = [TextReporter.name, JSONReporter.name, SARIFReporter.name, GitHubReporter.name,
+                               GitLabReporter.name, JUnitReporter.name, MarkdownReporter.name]
+
+    public static func reporter(named name: String, _ setting: ReportSetting) -> (any Reporter)? {
         switch name {
-        case TextReporter.name: TextReporter(colored: colored)
+        case TextReporter.name: TextReporter(colored: setting.colored)
         case JSONReporter.name: JSONReporter()
+        case SARIFReporter.name: SARIFReporter(setting)
+        case GitHubReporter.name: GitHubReporter(setting)
+        case GitLabReporter.name: GitLabReporter(setting)
+        case JUnitReporter.name: JUnitReporter(setting)
+        case MarkdownReporter.name: MarkdownReporter(setting)
         default: nil
         }
+    }
+}
+
+enum RootPath {
+    /// `path` relative to `root` (both absolute and normalised), with `..`
+    /// where it lies outside.
+    static func relative(_ path: String, to root: String) -> String {
+        let parts = path.split(separator: "/")
+        let base = root.split(separator: "/")
+        var common = 0
+        while common < parts.count && common < base.count && parts[common] == base[common] { common += 1 }
+        let up = Array(repeating: "..", count: base.count - common)
+        return (up + parts[common...].map(String.init)).joined(separator: "/")
     }
 }

@@ -17,7 +17,9 @@ public struct TextReporter: Reporter {
         for error in report.errors { out += paint("error", .red) + ": \(error)\n" }
         for note in report.notes { out += "note: \(note)\n" }
         let files = report.results.count
-        out += "\(report.count(.error)) error(s), \(report.count(.warning)) warning(s) in \(files) file\(files == 1 ? "" : "s")\n"
+        let suppressed = report.suppressed.count
+        out += "\(report.count(.error)) error(s), \(report.count(.warning)) warning(s) in \(files) file\(files == 1 ? "" : "s")"
+            + (suppressed > 0 ? ", \(suppressed) suppressed\n" : "\n")
         return out
     }
 

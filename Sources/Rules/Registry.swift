@@ -10,6 +10,7 @@ public enum RuleRegistry {
         TransactionControlRule(),
         EmptyMigrationRule(),
         UnusedSuppressionRule(),
+        SuppressionWithoutReasonRule(),
         SchemaContradictionRule(),
         ReplicationApplyOrderRule(),
         ReplicationRenameRule(),
@@ -53,5 +54,10 @@ public enum RuleRegistry {
     public static func rule(_ id: RuleID) -> (any Rule)? {
         let own = aliases.resolve(id)
         return all.first { $0.id == own }
+    }
+
+    /// User-typed ids (suppressions, `--select`) resolved through `rule(_:)`, in any case.
+    public static let resolver = RuleResolver(names: (all.map(\.id) + aliases.canonical.keys).map(\.rawValue).sorted()) { typed in
+        rule(RuleID(rawValue: typed.lowercased()))?.id
     }
 }

@@ -9,12 +9,17 @@ import Runner
 
 /// `lint --format`: every format a reporter renders.
 enum LintFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
+    case text, json, sarif, github, gitlab, junit, markdown
 
-    func reporter(colored: Bool) -> any Reporter {
+    func reporter(_ setting: ReportSetting) -> any Reporter {
         switch self {
-        case .text: TextReporter(colored: colored)
+        case .text: TextReporter(colored: setting.colored)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter(setting)
+        case .github: GitHubReporter(setting)
+        case .gitlab: GitLabReporter(setting)
+        case .junit: JUnitReporter(setting)
+        case .markdown: MarkdownReporter(setting)
         }
     }
 

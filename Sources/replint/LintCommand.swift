@@ -16,11 +16,16 @@ struct LintCommand: ParsableCommand {
             `exclude:` matches, or that is a configured baseline, is skipped with a note.
             """)
 
-    @Argument(help: "Files or folders to lint (default: app_migrations/ beside .replint.yml, else in the working directory).")
+    @Argument(help: "Files or folders to lint (default: app_migrations/ beside .replint.yml, else in the working directory); `-` reads standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format.")
-    var format: LintFormat = .text
+    @OptionGroup var outputOptions: OutputOptions
+    var format: LintFormat { outputOptions.format }
+
+    @Option(name: .long, help: ArgumentHelp("The path to report SQL read from standard input (`-`) under.", valueName: "path"))
+    var stdinFilepath: String?
+
+    @OptionGroup(title: "Rules") var selectionOptions: RuleSelectionOptions
 
     @Option(name: .long, help: "Lowest severity that fails the run (default: the config's fail_on, else error).")
     var failOn: FailOnChoice?
@@ -46,21 +51,35 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, not \(jobs)") }
-        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil {
+        if paths.contains(StandardInput.path) && paths.count > 1 {
+            throw ValidationError("`-` (standard input) cannot be linted together with other paths")
+        }
+        if stdinFilepath != nil && paths != [StandardInput.path] {
+            throw ValidationError("--stdin-filepath names what `-` reads; give `-` as the only path")
+        }
+        if sequence && paths == [StandardInput.path] {
+            throw ValidationError("--sequence orders files; standard input is one text")
+        }
+        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil && format != .markdown {
             let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
-            throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: " or ")), not `\(format.rawValue)`")
+            throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: ", ")) or markdown, not `\(format.rawValue)`")
         }
     }
 
     func run() throws {
         var config = try configuration.load()
         schemaOptions.apply(to: &config)
-        let reporter = format.reporter(colored: useColor(color))
+        try selectionOptions.apply(to: &config)
+        let setting = outputOptions.setting(configuration: config, colored: useColor(color))
+        let reporter = format.reporter(setting)
         let threshold = failOn?.severity ?? config.failOn
-        let report = LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
-                                      cache: schemaOptions.cache, sequence: sequence, jobs: jobs ?? availableCores())
+        let report = paths == [StandardInput.path]
+            ? LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache)
+                .run(text: try StandardInput.read(), path: stdinFilepath ?? StandardInput.path)
+            : LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
+                               cache: schemaOptions.cache, sequence: sequence, jobs: jobs ?? availableCores())
         guard rehearseReplication || rehearse else {
-            writeStdout(reporter.render(report))
+            try outputOptions.write(reporter.render(report))
             throw ExitCode(report.exitCode(failOn: threshold))
         }
         SignalTrap.shared.install()
@@ -72,24 +91,32 @@ struct LintCommand: ParsableCommand {
                                                                 subscriberSchema: [], schemaGiven: !schemaOptions.schema.isEmpty)
             let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
                                                           options: options)
-            writeStdout(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                             : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+            try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(report)
+                                    : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                                    : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
             throw ExitCode(rehearsed.exitCode)
         }
         // The command line's --subscriber-schema makes two sides: each file then gets its side's.
         let given = schemaOptions.subscriberSchema == nil ? schemaOptions.schema.map(absolutePath) : []
         let options = rehearsalOptions.rehearsalOptions(schemaFiles: given, configuration: config)
         let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
-        writeStdout(json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                         : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+        try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(report)
+                                : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
+                                : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
         throw ExitCode(rehearsed.exitCode)
+    }
+
+    static func session(configuration: Configuration, schemaStrict: Bool, cache: CatalogCache?) -> LintSession {
+        var session = LintSession(configuration: configuration, rules: RuleRegistry.all, schemaStrict: schemaStrict,
+                                  resolver: RuleRegistry.resolver)
+        session.baselineCache = cache
+        return session
     }
 
     /// The lint every form of the command runs.
     static func lint(_ paths: [String], configuration: Configuration, schemaStrict: Bool = false,
                      cache: CatalogCache?, sequence: Bool = false, jobs: Int = availableCores()) -> LintReport {
-        var session = LintSession(configuration: configuration, rules: RuleRegistry.all, schemaStrict: schemaStrict)
-        session.baselineCache = cache
+        var session = session(configuration: configuration, schemaStrict: schemaStrict, cache: cache)
         session.sequence = sequence
         session.jobs = jobs
         return session.run(paths: paths)
@@ -101,7 +128,7 @@ struct LintCommand: ParsableCommand {
     static func runWithDefaults(_ paths: [String]) throws(CLIError) -> Int32 {
         let configuration = try ConfigurationOptions.load(nil)
         let report = lint(paths, configuration: configuration, cache: SchemaOptions.defaultCache)
-        writeStdout(LintFormat.text.reporter(colored: useColor(.auto)).render(report))
+        writeStdout(TextReporter(colored: useColor(.auto)).render(report))
         return report.exitCode(failOn: configuration.failOn)
     }
 }

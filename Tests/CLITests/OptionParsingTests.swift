@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ArgumentParser
+import Reporters
 @testable import replint
 
 /// Enumerated options are types the parser checks: a bad value is exit 2
@@ -8,7 +9,7 @@ import ArgumentParser
 @Suite struct OptionParsingTests {
     @Test(arguments: [
         (["lint", "--color", "blue"], "The value 'blue' is invalid for '--color <color>'. Please provide one of 'auto', 'always' or 'never'."),
-        (["lint", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'."),
+        (["lint", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'. Please provide one of the following:\n  - text\n  - json\n  - sarif\n  - github\n  - gitlab\n  - junit\n  - markdown\n"),
         (["lint", "--fail-on", "info"], "The value 'info' is invalid for '--fail-on <fail-on>'. Please provide one of 'error' and 'warning'."),
         (["rehearse", "x.sql", "--traffic", "some"], "The value 'some' is invalid for '--traffic <traffic>'. Please provide one of 'touched' and 'all'."),
         (["plan", "x.sql", "--format", "sarif"], "The value 'sarif' is invalid for '--format <format>'. Please provide one of 'text' and 'json'."),
@@ -40,7 +41,7 @@ import ArgumentParser
     @Test func theHelpListsTheValues() throws {
         let help = try ReplintProcess.run(["lint", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("(values: text, json; default: text)"))
+        #expect(help.stdout.contains("(values: text, json, sarif, github,"))
         #expect(help.stdout.contains("(values: auto, always, never; default: auto)"))
         #expect(help.stdout.contains("(values: touched, all; default: touched)"))
     }
@@ -60,8 +61,8 @@ import ArgumentParser
 
     /// The lint formats are the reporters' formats: one list.
     @Test func lintFormatsAreTheReportersNames() {
-        #expect(LintFormat.allCases.map(\.rawValue) == ["text", "json"])
-        for format in LintFormat.allCases { #expect(type(of: format.reporter(colored: false)).name == format.rawValue) }
+        #expect(LintFormat.allCases.map(\.rawValue) == Reporters.names)
+        for format in LintFormat.allCases { #expect(type(of: format.reporter(ReportSetting(rules: []))).name == format.rawValue) }
     }
 
     @Test func crossOptionProblemsAreParserErrors() throws {

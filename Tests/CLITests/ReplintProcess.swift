@@ -25,7 +25,9 @@ struct ReplintProcess {
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("replint")
     }()
 
-    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws -> Outcome {
+    /// `input`, when given, is the process's standard input.
+    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+                    input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -37,7 +39,13 @@ struct ReplintProcess {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -47,3 +47,26 @@ import SQLSource
         #expect(text.contains("\u{1B}[31m"))
     }
 }
+
+@Suite struct SuppressedInReportsTests {
+    let sql = "-- replint-ignore alembic-version-table history kept here\nUPDATE alembic_version SET version_num = 'b';\nDELETE FROM alembic_version;\n"
+
+    @Test func jsonListsSuppressedFindingsWithTheirReason() throws {
+        let root = try #require(try ReportFixture.json(JSONReporter().render(try ReportFixture.report(sql))) as? [String: Any])
+        #expect((root["findings"] as? [[String: Any]])?.count == 1)
+        let suppressed = try #require(root["suppressed"] as? [[String: Any]])
+        #expect(suppressed.count == 1)
+        #expect(suppressed[0]["rule"] as? String == "alembic-version-table")
+        #expect(suppressed[0]["line"] as? Int == 2)
+        #expect(suppressed[0]["reason"] as? String == "history kept here")
+        #expect(suppressed[0]["suppression_line"] as? Int == 1)
+        #expect((root["summary"] as? [String: Any])?["suppressed"] as? Int == 1)
+    }
+
+    @Test func textEndsWithASummaryThatCountsSuppressed() throws {
+        let text = TextReporter(colored: false).render(try ReportFixture.report(sql))
+        #expect(text.hasSuffix("\n1 error(s), 0 warning(s) in 1 file, 1 suppressed\n"))
+        let clean = TextReporter(colored: false).render(try ReportFixture.report("SELECT 1;\n"))
+        #expect(clean == "0 error(s), 0 warning(s) in 1 file\n")
+    }
+}

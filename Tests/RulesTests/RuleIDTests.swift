@@ -25,7 +25,7 @@ import Rules
 
     @Test func theEngineFindsTheRulesItReportsUnderByRole() {
         let roles = RuleRegistry.all.compactMap(\.engineRole)
-        #expect(roles.count == 3)
-        #expect(Set(roles.map { "\($0)" }).count == 3)
+        #expect(roles.count == 4)
+        #expect(Set(roles.map { "\($0)" }).count == 4)
     }
 }

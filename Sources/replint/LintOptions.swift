@@ -1,0 +1,113 @@
+import ArgumentParser
+import Lint
+import Reporters
+import Rehearsals
+import Rules
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `lint`'s `--select`, `--extend-select` and `--ignore`, applied on top of the configuration.
+struct RuleSelectionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Run only these rules or categories (repeatable); can turn on rules that are off.", valueName: "rule|category"))
+    var select: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Also run these rules or categories (repeatable).", valueName: "rule|category"))
+    var extendSelect: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Do not run these rules or categories (repeatable); wins over --select and --extend-select.", valueName: "rule|category"))
+    var ignore: [String] = []
+
+    /// Values may also be comma-separated (`--select replication,alembic`), as ruff takes them.
+    var selection: RuleSelection {
+        let split = { (values: [String]) in values.flatMap { $0.split(separator: ",").map { $0.trimmed() } }.filter { !$0.isEmpty } }
+        return RuleSelection(select: split(select), extendSelect: split(extendSelect), ignore: split(ignore))
+    }
+
+    func apply(to configuration: inout Configuration) throws(CLIError) {
+        do {
+            configuration = try selection.applied(to: configuration, rules: RuleRegistry.all, resolver: RuleRegistry.resolver)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+/// `--format`, `--output` and the settings a format reads.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format.")
+    var format: LintFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output (the exit code is the same).", valueName: "file"))
+    var output: String?
+
+    func setting(configuration: Configuration, colored: Bool) -> ReportSetting {
+        var setting = ReportSetting(rules: RuleRegistry.all.map(\.description),
+                                    enabled: Set(RuleRegistry.all.filter { Linter.isEnabled($0, in: configuration) }.map(\.id)),
+                                    root: configuration.sourcePath == nil ? absolutePath(".") : configuration.baseDirectory)
+        setting.colored = colored && output == nil
+        setting.toolVersion = ReplintVersion.current
+        setting.fileLinkBase = OutputOptions.githubBlobBase()
+        return setting
+    }
+
+    func write(_ text: String) throws(CLIError) {
+        guard let output else { return writeStdout(text) }
+        try writeFile(output, text)
+    }
+
+    /// In a GitHub Actions run, `https://github.com/OWNER/REPO/blob/SHA/`, so
+    /// that a Markdown comment's line links open the reviewed commit.
+    static func githubBlobBase() -> String? {
+        let env = { (name: String) in getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let server = env("GITHUB_SERVER_URL"), let repository = env("GITHUB_REPOSITORY"), let sha = env("GITHUB_SHA") else { return nil }
+        return "\(server)/\(repository)/blob/\(sha)/"
+    }
+}
+
+/// `replint lint -`: the SQL comes from standard input.
+enum StandardInput {
+    static let path = "-"
+
+    static func read() throws(CLIError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError("standard input: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+}
+
+/// `lint --rehearse --format markdown`: each rehearsal as a collapsible section under the findings.
+enum RehearsalSections {
+    static func of(_ report: LintRehearsalReport) -> [MarkdownSection] {
+        var sections = report.rehearsals.map {
+            MarkdownSection(title: "Rehearsal of \($0.path)", verdict: verdict($0.exitCode), body: RehearsalText.render($0))
+        }
+        let skipped = report.notRehearsed.map { "\($0.path): \($0.reason)" } + (report.setupError.map { ["could not rehearse: \($0)"] } ?? [])
+        if !skipped.isEmpty {
+            sections.append(MarkdownSection(title: "Not rehearsed", verdict: "\(skipped.count) file(s)", body: skipped.joined(separator: "\n")))
+        }
+        return sections
+    }
+
+    static func of(_ report: LintReplicationRehearsalReport) -> [MarkdownSection] {
+        report.rehearsals.reports.map {
+            MarkdownSection(title: "Replication rehearsal of \($0.path)", verdict: verdict($0.exitCode), body: ReplicationRehearsalText.render($0))
+        }
+    }
+
+    static func verdict(_ exitCode: Int32) -> String {
+        switch exitCode {
+        case 0: "passed"
+        case 1: "failed"
+        default: "could not run"
+        }
+    }
+}
