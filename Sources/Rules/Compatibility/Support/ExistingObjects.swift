@@ -8,7 +8,9 @@ import SQLSource
 /// itself); without one, everything the file did not create counts as existing.
 extension LintContext {
     func existedBefore(_ relation: RangeVar) -> Bool {
-        existedBefore(qualified(relation), CatalogLookup.relation)
+        // alembic-version-table owns every statement on alembic's own table: it is deleted, not kept.
+        guard relation.name != "alembic_version" else { return false }
+        return existedBefore(qualified(relation), CatalogLookup.relation)
     }
 
     func existedBefore(_ name: QualifiedName, _ has: CatalogLookup.Test) -> Bool {
@@ -28,6 +30,7 @@ extension LintContext {
 
     /// Any kind of object a DROP, RENAME or SET SCHEMA names.
     func existedBefore(_ kind: ObjectKind, parts: [String]) -> Bool {
+        guard kind != .table || parts.last != "alembic_version" else { return false }
         if let has = CatalogLookup.named(kind) {
             guard let name = parts.last else { return false }
             return hasBaseline ? has(baselineCatalog, name) : !has(publisherCatalog, name)
