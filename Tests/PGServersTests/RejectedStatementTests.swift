@@ -31,7 +31,7 @@ import SQLSource
             _ = try connection.execute(Self.schema)
             do {
                 _ = try connection.execute(sql)
-            } catch let error as ServerError {
+            } catch PostgresError.server(let error) {
                 return error
             }
             Issue.record("PostgreSQL accepted: \(sql)")
@@ -63,10 +63,12 @@ import SQLSource
             """
         let error = try serverError(sql)
         #expect(error.message.hasPrefix("syntax error at or near"))
-        #expect(error.context?.contains("line 3") == true, "\(error.context ?? "")")
+        // At CREATE FUNCTION PostgreSQL points at the token (`NEW` of `RETURN NEW`, line 5);
+        // libpg_query names the line of the PL/pgSQL statement it was reading, the one that lacks its `;`.
+        let position = try #require(error.position)
+        #expect(sql.prefix(position - 1).filter { $0 == "\n" }.count + 1 == 5)
         let found = try findings(sql, rule: .plpgsqlSyntaxError)
         #expect(found.first?.message.contains(error.message) == true, "\(found.map(\.message)) vs \(error.message)")
-        // Body line 3 is the file's line 4: the statement that lacks its `;`.
         #expect(found.first?.start == SourceLocation(line: 4, column: 3))
     }
 
