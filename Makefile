@@ -3,11 +3,13 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages replint needs: parser, its protobuf-c tree headers, libpq, a server for tests and rehearsal;
-# patch and git apply the diffs `fix --diff` prints in the tests.
-DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql patch git
+# patch and git apply the diffs `fix --diff` prints in the tests; python3-venv holds the squawk the differential test runs.
+DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev postgresql patch git python3-venv
 PYTHON ?= python3
 RELEASE_FLAGS := -c release --static-swift-stdlib
 ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
+# squawk 2.70 (PyPI squawk-cli), which the differential test compares replint with.
+SQUAWK_VENV ?= .build/squawk-venv
 
 .PHONY: help deps test-deps build debug test test-unit lint install rules-docs gen_offline_sql clean
 
@@ -31,6 +33,8 @@ deps:
 # alembic (PyPI) generates real offline SQL for the tests.
 test-deps:
 	@$(PYTHON) -c 'import alembic' 2>/dev/null || $(PYTHON) -m pip install -q -r $(ALEMBIC_DIR)/requirements.txt
+	@$(SQUAWK_VENV)/bin/squawk --version 2>/dev/null | grep -q '^squawk 2.70.0$$' || \
+		{ $(PYTHON) -m venv $(SQUAWK_VENV) && $(SQUAWK_VENV)/bin/pip install -q squawk-cli==2.70.0; }
 
 build:
 	$(SWIFT) build $(RELEASE_FLAGS) --product replint
@@ -44,7 +48,7 @@ test: test-deps
 # The suites that start a PostgreSQL server (a throwaway cluster or a
 # publisher/subscriber pair); every other suite needs none. A new suite that
 # starts one belongs here, or `make test-unit` starts servers too.
-SERVER_SUITES := CLITests\.(LintRehearseTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalLoaderTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests|PGServersTests\.RejectedStatementTests
+SERVER_SUITES := CLITests\.(LintRehearseTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalLoaderTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests|PGServersTests\.RejectedStatementTests|RulesTests\.SquawkDifferentialTests
 
 test-unit: test-deps
 	$(SWIFT) test --skip '($(SERVER_SUITES))/'
