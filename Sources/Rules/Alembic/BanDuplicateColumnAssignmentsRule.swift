@@ -16,7 +16,11 @@ public struct BanDuplicateColumnAssignmentsRule: Rule {
         defaultSeverity: .error,
         summary: "An UPDATE that assigns a column twice, or an INSERT that names a column twice.",
         rationale: """
-        PostgreSQL parses the statement but refuses it when it plans it: `multiple assignments to same column "state"` for UPDATE, `column "state" specified more than once` for INSERT. The SQL parser replint uses accepts both, so without this rule the file fails only on the database. Assigning different elements or fields of one column (`SET tags[1] = ..., tags[2] = ...`) is allowed and not reported.
+        PostgreSQL parses the statement but refuses it when it plans it: `multiple assignments to \
+        same column "state"` for UPDATE, `column "state" specified more than once` for INSERT. The \
+        SQL parser replint uses accepts both, so without this rule the file fails only on the \
+        database. Assigning different elements or fields of one column (`SET tags[1] = ..., tags[2] \
+        = ...`) is allowed and not reported.
         """,
         safeAlternative: """
         Assign each column once: `UPDATE hbi.hosts SET state = 'down' WHERE id = 1;`.

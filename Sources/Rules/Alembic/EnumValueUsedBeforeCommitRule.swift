@@ -16,10 +16,16 @@ public struct EnumValueUsedBeforeCommitRule: Rule {
         defaultSeverity: .error,
         summary: "A use of a value that ALTER TYPE ... ADD VALUE added earlier in the same transaction.",
         rationale: """
-        Since PostgreSQL 12, `ALTER TYPE ... ADD VALUE` runs inside a transaction block, but the new value cannot be used until that transaction commits: an INSERT, UPDATE, default or comparison with it in the same transaction fails with `unsafe use of new value "starting" of enum type hbi.state` (SQLSTATE 55P04), and the whole file rolls back. Alembic's offline SQL puts every operation in one transaction unless it is in an autocommit block.
+        Since PostgreSQL 12, `ALTER TYPE ... ADD VALUE` runs inside a transaction block, but the new \
+        value cannot be used until that transaction commits: an INSERT, UPDATE, default or \
+        comparison with it in the same transaction fails with `unsafe use of new value "starting" of \
+        enum type hbi.state` (SQLSTATE 55P04), and the whole file rolls back. Alembic's offline SQL \
+        puts every operation in one transaction unless it is in an autocommit block.
         """,
         safeAlternative: """
-        Add the value in an autocommit block, so that it commits before anything uses it (alembic: `with op.get_context().autocommit_block(): op.execute("ALTER TYPE hbi.state ADD VALUE 'starting'")`), which prints `COMMIT; ALTER TYPE hbi.state ADD VALUE 'starting'; BEGIN;`.
+        Add the value in an autocommit block, so that it commits before anything uses it (alembic: \
+        `with op.get_context().autocommit_block(): op.execute("ALTER TYPE hbi.state ADD VALUE \
+        'starting'")`), which prints `COMMIT; ALTER TYPE hbi.state ADD VALUE 'starting'; BEGIN;`.
         """,
         triggeringExamples: [
             RuleExample("BEGIN;\nALTER TYPE hbi.state ADD VALUE 'starting';\nUPDATE hbi.hosts SET state = ↓'starting' WHERE state = 'up';\nCOMMIT;", baseline: "CREATE SCHEMA hbi; CREATE TYPE hbi.state AS ENUM ('up', 'down'); CREATE TABLE hbi.hosts (id int PRIMARY KEY, state hbi.state);"),

@@ -16,10 +16,18 @@ public struct PlpgsqlSyntaxErrorRule: Rule {
         defaultSeverity: .error,
         summary: "A DO block or LANGUAGE plpgsql function or procedure whose body PostgreSQL would reject.",
         rationale: """
-        PostgreSQL checks a PL/pgSQL body only when it compiles it: when CREATE FUNCTION runs (or later, when `check_function_bodies` is off, as in `pg_dump` output) and when a DO block runs. The SQL parser that finds syntax errors sees the body as one string literal, so a broken body passes every SQL check and fails the migration on the database. Each body is compiled here with libpg_query's copy of PostgreSQL's PL/pgSQL compiler, and the finding points at the line of the body it names. A common case: `RAISE NOTICE 'left: %% rows', n` written by someone used to Python's `%` formatting; in PL/pgSQL `%%` is a literal percent sign, so the format takes no argument (`too many parameters specified for RAISE`).
+        PostgreSQL checks a PL/pgSQL body only when it compiles it: when CREATE FUNCTION runs (or \
+        later, when `check_function_bodies` is off, as in `pg_dump` output) and when a DO block \
+        runs. The SQL parser that finds syntax errors sees the body as one string literal, so a \
+        broken body passes every SQL check and fails the migration on the database. Each body is \
+        compiled here with libpg_query's copy of PostgreSQL's PL/pgSQL compiler, and the finding \
+        points at the line of the body it names. A common case: `RAISE NOTICE 'left: %% rows', n` \
+        written by someone used to Python's `%` formatting; in PL/pgSQL `%%` is a literal percent \
+        sign, so the format takes no argument (`too many parameters specified for RAISE`).
         """,
         safeAlternative: """
-        Fix the body at the line shown. In RAISE, each `%` takes one argument and `%%` prints a percent sign: `RAISE NOTICE 'left: % rows', n;`.
+        Fix the body at the line shown. In RAISE, each `%` takes one argument and `%%` prints a \
+        percent sign: `RAISE NOTICE 'left: % rows', n;`.
         """,
         triggeringExamples: [
             RuleExample("DO $$\nBEGIN\n  ↓RAISE NOTICE 'left: %% rows', 1;\nEND\n$$;"),

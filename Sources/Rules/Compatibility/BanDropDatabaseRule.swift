@@ -16,10 +16,14 @@ public struct BanDropDatabaseRule: Rule {
         defaultSeverity: .error,
         summary: "DROP DATABASE in a migration.",
         rationale: """
-        A migration runs against one application database; dropping a database destroys it and everything in it, and every client of it fails. PostgreSQL refuses the statement inside a transaction block (`DROP DATABASE cannot run inside a transaction block`), so in alembic's offline SQL it also fails the file.
+        A migration runs against one application database; dropping a database destroys it and \
+        everything in it, and every client of it fails. PostgreSQL refuses the statement inside a \
+        transaction block (`DROP DATABASE cannot run inside a transaction block`), so in alembic's \
+        offline SQL it also fails the file.
         """,
         safeAlternative: """
-        Drop databases by hand, outside migrations, after a backup. A migration that must remove data drops the tables it owns (each with its own finding).
+        Drop databases by hand, outside migrations, after a backup. A migration that must remove \
+        data drops the tables it owns (each with its own finding).
         """,
         triggeringExamples: [
             RuleExample("↓DROP DATABASE inventory;"),

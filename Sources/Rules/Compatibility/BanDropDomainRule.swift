@@ -16,10 +16,13 @@ public struct BanDropDomainRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP DOMAIN of a domain that existed before the file.",
         rationale: """
-        Columns of the domain are dropped with it (CASCADE) or make the statement fail, and clients that cast to it (`'x'::hbi.email`) fail.
+        Columns of the domain are dropped with it (CASCADE) or make the statement fail, and clients \
+        that cast to it (`'x'::hbi.email`) fail.
         """,
         safeAlternative: """
-        Move the columns to the base type first (`ALTER TABLE hbi.users ALTER COLUMN email TYPE text;`, with a CHECK constraint if the rule must stay), then drop the domain in a later migration.
+        Move the columns to the base type first (`ALTER TABLE hbi.users ALTER COLUMN email TYPE \
+        text;`, with a CHECK constraint if the rule must stay), then drop the domain in a later \
+        migration.
         """,
         triggeringExamples: [
             RuleExample("↓DROP DOMAIN hbi.positive;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb); CREATE DOMAIN hbi.positive AS int CHECK (VALUE > 0);"),

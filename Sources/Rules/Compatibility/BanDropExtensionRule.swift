@@ -16,10 +16,14 @@ public struct BanDropExtensionRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP EXTENSION of an extension that existed before the file.",
         rationale: """
-        An extension brings functions, types and operators (`gen_random_uuid()` before PostgreSQL 13, `citext`, `gin_trgm_ops`); dropping it removes them all, with CASCADE the columns and indexes that use them, and every query that calls them fails.
+        An extension brings functions, types and operators (`gen_random_uuid()` before PostgreSQL \
+        13, `citext`, `gin_trgm_ops`); dropping it removes them all, with CASCADE the columns and \
+        indexes that use them, and every query that calls them fails.
         """,
         safeAlternative: """
-        Find what uses the extension (`SELECT * FROM pg_depend WHERE refobjid = (SELECT oid FROM pg_extension WHERE extname = 'pg_trgm');`), move those off it in their own migrations, and drop it last.
+        Find what uses the extension (`SELECT * FROM pg_depend WHERE refobjid = (SELECT oid FROM \
+        pg_extension WHERE extname = 'pg_trgm');`), move those off it in their own migrations, and \
+        drop it last.
         """,
         triggeringExamples: [
             RuleExample("↓DROP EXTENSION pg_trgm;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb); CREATE EXTENSION pg_trgm;"),
@@ -31,7 +35,9 @@ public struct BanDropExtensionRule: Rule {
             RuleExample("ALTER EXTENSION pg_trgm UPDATE;", note: "Updating an extension keeps its objects"),
             RuleExample("CREATE EXTENSION citext;"),
         ],
-        notes: [CompatibilityNotes.category, CompatibilityNotes.squawk()])
+        notes: [CompatibilityNotes.category,
+                (title: "What counts as existing", body: "The schema model keeps no extensions: every extension the file did not create earlier counts as existing, with or without a baseline."),
+                CompatibilityNotes.squawk()])
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let (_, dropped) = existingDropped(statement, [.extension], context) else { return [] }

@@ -16,10 +16,14 @@ public struct BanDropFunctionRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP FUNCTION, PROCEDURE, ROUTINE or AGGREGATE of one that existed before the file.",
         rationale: """
-        Callers fail (`function hbi.host_count() does not exist`): the application, triggers and defaults that call it, views that use it (without CASCADE the DROP itself fails on those; with it they go too).
+        Callers fail (`function hbi.host_count() does not exist`): the application, triggers and \
+        defaults that call it, views that use it (without CASCADE the DROP itself fails on those; \
+        with it they go too).
         """,
         safeAlternative: """
-        Stop calling the function everywhere first; to change it, `CREATE OR REPLACE FUNCTION` with the same arguments keeps it in place, or add the new version beside the old one and drop the old one in a later migration.
+        Stop calling the function everywhere first; to change it, `CREATE OR REPLACE FUNCTION` with \
+        the same arguments keeps it in place, or add the new version beside the old one and drop the \
+        old one in a later migration.
         """,
         triggeringExamples: [
             RuleExample("↓DROP FUNCTION hbi.host_count();", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb); CREATE FUNCTION hbi.host_count() RETURNS bigint LANGUAGE sql AS $$SELECT count(*) FROM hbi.hosts$$;"),

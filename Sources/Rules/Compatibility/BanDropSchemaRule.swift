@@ -16,10 +16,13 @@ public struct BanDropSchemaRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP SCHEMA of a schema that existed before the file.",
         rationale: """
-        A schema holds tables, views, functions and types; with CASCADE all of them go, without it the statement fails while anything is left. Either way, everything that used an object in it breaks, and `search_path` settings that name it silently resolve elsewhere.
+        A schema holds tables, views, functions and types; with CASCADE all of them go, without it \
+        the statement fails while anything is left. Either way, everything that used an object in it \
+        breaks, and `search_path` settings that name it silently resolve elsewhere.
         """,
         safeAlternative: """
-        Move or drop the objects one by one (each with its own finding), deploy code that no longer uses the schema, and drop the empty schema in a later migration.
+        Move or drop the objects one by one (each with its own finding), deploy code that no longer \
+        uses the schema, and drop the empty schema in a later migration.
         """,
         triggeringExamples: [
             RuleExample("↓DROP SCHEMA hbi CASCADE;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb);"),

@@ -16,10 +16,14 @@ public struct BanDropSequenceRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP SEQUENCE of a sequence that existed before the file.",
         rationale: """
-        Defaults that call `nextval` on it (without CASCADE the DROP fails on those; with it the defaults go, and INSERTs that relied on them fail with `null value in column`), and clients that call `nextval`/`currval` themselves, break.
+        Defaults that call `nextval` on it (without CASCADE the DROP fails on those; with it the \
+        defaults go, and INSERTs that relied on them fail with `null value in column`), and clients \
+        that call `nextval`/`currval` themselves, break.
         """,
         safeAlternative: """
-        Move the columns off the sequence first (`ALTER TABLE hbi.hosts ALTER COLUMN id DROP DEFAULT;` after the application supplies ids, or an identity column), then drop the sequence in a later migration.
+        Move the columns off the sequence first (`ALTER TABLE hbi.hosts ALTER COLUMN id DROP \
+        DEFAULT;` after the application supplies ids, or an identity column), then drop the sequence \
+        in a later migration.
         """,
         triggeringExamples: [
             RuleExample("↓DROP SEQUENCE hbi.host_ids;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb); CREATE SEQUENCE hbi.host_ids;"),

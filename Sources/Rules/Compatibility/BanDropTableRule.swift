@@ -16,10 +16,15 @@ public struct BanDropTableRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP TABLE (or DROP FOREIGN TABLE) of a table that existed before the file.",
         rationale: """
-        Every query that still names the table fails (`relation \"hbi.hosts\" does not exist`): the application version that is deployed while the migration runs, the previous version during a rollback, reports and other services. Its rows are gone with it, and no migration brings them back.
+        Every query that still names the table fails (`relation \"hbi.hosts\" does not exist`): the \
+        application version that is deployed while the migration runs, the previous version during a \
+        rollback, reports and other services. Its rows are gone with it, and no migration brings \
+        them back.
         """,
         safeAlternative: """
-        Stop reading and writing the table in the application and deploy that; drop it in a later migration. Until then `REVOKE ALL ON hbi.hosts FROM app;` finds the last users without losing data.
+        Stop reading and writing the table in the application and deploy that; drop it in a later \
+        migration. Until then `REVOKE ALL ON hbi.hosts FROM app;` finds the last users without \
+        losing data.
         """,
         triggeringExamples: [
             RuleExample("↓DROP TABLE hbi.hosts;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb);"),

@@ -16,10 +16,14 @@ public struct BanDropTypeRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP TYPE of a type that existed before the file.",
         rationale: """
-        Columns, function arguments and casts that use the type fail or, with CASCADE, are dropped with it: a column of the type disappears with its data. Clients that cast to it (`'up'::hbi.state`) fail.
+        Columns, function arguments and casts that use the type fail or, with CASCADE, are dropped \
+        with it: a column of the type disappears with its data. Clients that cast to it \
+        (`'up'::hbi.state`) fail.
         """,
         safeAlternative: """
-        Move every column off the type first (`ALTER TABLE hbi.hosts ALTER COLUMN state TYPE text;` in its own migration, which has its own findings), deploy code that no longer names it, and drop it in a later migration.
+        Move every column off the type first (`ALTER TABLE hbi.hosts ALTER COLUMN state TYPE text;` \
+        in its own migration, which has its own findings), deploy code that no longer names it, and \
+        drop it in a later migration.
         """,
         triggeringExamples: [
             RuleExample("↓DROP TYPE hbi.state;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb); CREATE TYPE hbi.state AS ENUM ('up', 'down');"),

@@ -16,10 +16,14 @@ public struct BanDropViewRule: Rule {
         defaultSeverity: .warning,
         summary: "DROP VIEW or DROP MATERIALIZED VIEW of a view that existed before the file.",
         rationale: """
-        Applications and reports query views like tables; once it is dropped they fail (`relation \"hbi.active_hosts\" does not exist`). To change a view's definition, `CREATE OR REPLACE VIEW` keeps it in place.
+        Applications and reports query views like tables; once it is dropped they fail (`relation \
+        \"hbi.active_hosts\" does not exist`). To change a view's definition, `CREATE OR REPLACE \
+        VIEW` keeps it in place.
         """,
         safeAlternative: """
-        Change the definition in place with `CREATE OR REPLACE VIEW hbi.active_hosts AS ...` (same columns first, new ones at the end), or stop using the view in the application and drop it in a later migration.
+        Change the definition in place with `CREATE OR REPLACE VIEW hbi.active_hosts AS ...` (same \
+        columns first, new ones at the end), or stop using the view in the application and drop it \
+        in a later migration.
         """,
         triggeringExamples: [
             RuleExample("↓DROP VIEW hbi.active_hosts;", baseline: "CREATE SCHEMA hbi; CREATE TABLE hbi.hosts (id int PRIMARY KEY, tags jsonb); CREATE VIEW hbi.active_hosts AS SELECT id FROM hbi.hosts;"),

@@ -16,7 +16,11 @@ public struct RequireInsertColumnListRule: Rule {
         defaultSeverity: .warning,
         summary: "INSERT INTO an existing table without naming its columns.",
         rationale: """
-        Without a column list the values go to the columns in their table order, whatever that is on the database the migration meets: a column added, dropped or ordered differently on one environment (a subscriber that was migrated by hand, a table re-created by a dump) shifts every value into the wrong column, or fails with `INSERT has more expressions than target columns`.
+        Without a column list the values go to the columns in their table order, whatever that is on \
+        the database the migration meets: a column added, dropped or ordered differently on one \
+        environment (a subscriber that was migrated by hand, a table re-created by a dump) shifts \
+        every value into the wrong column, or fails with `INSERT has more expressions than target \
+        columns`.
         """,
         safeAlternative: """
         Name the columns: `INSERT INTO hbi.hosts (id, tags) VALUES (1, '{}');`.

@@ -16,10 +16,14 @@ public struct BanCharFieldRule: Rule {
         defaultSeverity: .warning,
         summary: "A column declared `char(n)` / `character(n)`.",
         rationale: """
-        `char(n)` pads every value with spaces to its length, strips them again in comparisons and casts, and is no faster than `text` or `varchar` in PostgreSQL: values come back with trailing blanks the application did not write, and `'a'::char(3) = 'a  '` surprises everyone once. Changing the type later rewrites the table.
+        `char(n)` pads every value with spaces to its length, strips them again in comparisons and \
+        casts, and is no faster than `text` or `varchar` in PostgreSQL: values come back with \
+        trailing blanks the application did not write, and `'a'::char(3) = 'a  '` surprises everyone \
+        once. Changing the type later rewrites the table.
         """,
         safeAlternative: """
-        Use `text` (with `CHECK (char_length(code) = 3)` if the length is a rule): `ALTER TABLE hbi.hosts ADD COLUMN code text;`.
+        Use `text` (with `CHECK (char_length(code) = 3)` if the length is a rule): `ALTER TABLE \
+        hbi.hosts ADD COLUMN code text;`.
         """,
         triggeringExamples: [
             RuleExample("CREATE TABLE hbi.t (code ↓char(3));"),

@@ -16,10 +16,17 @@ public struct BanCreateDomainWithConstraintRule: Rule {
         defaultSeverity: .warning,
         summary: "CREATE DOMAIN with a CHECK or NOT NULL constraint.",
         rationale: """
-        A domain's constraint holds for every column of every table that uses the domain, so it can only change for all of them at once: `ALTER DOMAIN ... ADD CONSTRAINT` checks every such table under a lock that blocks its writes, and there is no way to relax or tighten it one table at a time. A NOT NULL on a domain is not enforced everywhere (outer joins, function results, columns added without a default still yield NULL). Adding a column of a domain with a CHECK rewrites the table.
+        A domain's constraint holds for every column of every table that uses the domain, so it can \
+        only change for all of them at once: `ALTER DOMAIN ... ADD CONSTRAINT` checks every such \
+        table under a lock that blocks its writes, and there is no way to relax or tighten it one \
+        table at a time. A NOT NULL on a domain is not enforced everywhere (outer joins, function \
+        results, columns added without a default still yield NULL). Adding a column of a domain with \
+        a CHECK rewrites the table.
         """,
         safeAlternative: """
-        Create the domain without constraints and put the rule on each column: `CREATE DOMAIN hbi.email AS text;` and `ALTER TABLE hbi.users ADD CONSTRAINT users_email_check CHECK (email LIKE '%@%');`.
+        Create the domain without constraints and put the rule on each column: `CREATE DOMAIN \
+        hbi.email AS text;` and `ALTER TABLE hbi.users ADD CONSTRAINT users_email_check CHECK (email \
+        LIKE '%@%');`.
         """,
         triggeringExamples: [
             RuleExample("CREATE DOMAIN hbi.positive AS int ↓CHECK (VALUE > 0);"),

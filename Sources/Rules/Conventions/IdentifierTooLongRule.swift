@@ -16,10 +16,14 @@ public struct IdentifierTooLongRule: Rule {
         defaultSeverity: .warning,
         summary: "An identifier longer than 63 bytes, which PostgreSQL silently truncates.",
         rationale: """
-        PostgreSQL keeps at most 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest with only a NOTICE: the table, index or constraint gets a name the migration does not show, two long names that share their first 63 bytes collide (`relation ... already exists`), and tools that compare the model's names with the database's see a difference on every run.
+        PostgreSQL keeps at most 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest with only a \
+        NOTICE: the table, index or constraint gets a name the migration does not show, two long \
+        names that share their first 63 bytes collide (`relation ... already exists`), and tools \
+        that compare the model's names with the database's see a difference on every run.
         """,
         safeAlternative: """
-        Choose a name of at most 63 bytes (ORMs generate long index and constraint names from table and column names: give those a short explicit name).
+        Choose a name of at most 63 bytes (ORMs generate long index and constraint names from table \
+        and column names: give those a short explicit name).
         """,
         triggeringExamples: [
             RuleExample("CREATE TABLE hbi.↓host_inventory_records_with_a_name_that_keeps_going_and_going_forever (id bigint);"),

@@ -16,10 +16,13 @@ public struct PreferBigintOverSmallintRule: Rule {
         defaultSeverity: .warning,
         summary: "A column declared `smallint` / `int2` / `smallserial`.",
         rationale: """
-        A 16-bit column tops out at 32,767: a counter, an id or a code space that grows past it fails with `smallint out of range`, and widening the column then rewrites the table under an ACCESS EXCLUSIVE lock. Alignment padding often eats the two bytes it saves.
+        A 16-bit column tops out at 32,767: a counter, an id or a code space that grows past it \
+        fails with `smallint out of range`, and widening the column then rewrites the table under an \
+        ACCESS EXCLUSIVE lock. Alignment padding often eats the two bytes it saves.
         """,
         safeAlternative: """
-        Declare it `bigint` (or `integer` where the range is truly bounded): `ALTER TABLE hbi.hosts ADD COLUMN priority bigint;`.
+        Declare it `bigint` (or `integer` where the range is truly bounded): `ALTER TABLE hbi.hosts \
+        ADD COLUMN priority bigint;`.
         """,
         triggeringExamples: [
             RuleExample("CREATE TABLE hbi.t (id ↓smallserial, p ↓smallint);"),

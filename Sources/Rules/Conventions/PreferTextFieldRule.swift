@@ -16,10 +16,15 @@ public struct PreferTextFieldRule: Rule {
         defaultSeverity: .warning,
         summary: "A column declared `varchar(n)` / `character varying(n)` with a length.",
         rationale: """
-        The length limit lives in the column's type. Raising it is a catalog-only change since PostgreSQL 9.2 but still takes an ACCESS EXCLUSIVE lock, which waits behind every running query and blocks every query behind it; lowering it rewrites the table. A CHECK constraint carries the same limit and can be replaced without blocking (`NOT VALID`, then `VALIDATE CONSTRAINT`).
+        The length limit lives in the column's type. Raising it is a catalog-only change since \
+        PostgreSQL 9.2 but still takes an ACCESS EXCLUSIVE lock, which waits behind every running \
+        query and blocks every query behind it; lowering it rewrites the table. A CHECK constraint \
+        carries the same limit and can be replaced without blocking (`NOT VALID`, then `VALIDATE \
+        CONSTRAINT`).
         """,
         safeAlternative: """
-        Use `text` with a CHECK constraint: `ALTER TABLE hbi.hosts ADD COLUMN name text CONSTRAINT hosts_name_length CHECK (char_length(name) <= 255);`.
+        Use `text` with a CHECK constraint: `ALTER TABLE hbi.hosts ADD COLUMN name text CONSTRAINT \
+        hosts_name_length CHECK (char_length(name) <= 255);`.
         """,
         triggeringExamples: [
             RuleExample("CREATE TABLE hbi.t (name ↓varchar(255));"),

@@ -16,7 +16,10 @@ public struct PreferTimestampTzRule: Rule {
         defaultSeverity: .warning,
         summary: "A column declared `timestamp` / `timestamp without time zone`.",
         rationale: """
-        `timestamp` stores the wall-clock reading and forgets the offset: `2019-10-11 21:11:24+02` and `2019-10-11 21:11:24-06` are stored as the same value, eight hours apart in reality, and every reader must know which zone the writer meant. `timestamptz` stores an instant (as UTC) and converts to the session's TimeZone on output, at the same cost.
+        `timestamp` stores the wall-clock reading and forgets the offset: `2019-10-11 21:11:24+02` \
+        and `2019-10-11 21:11:24-06` are stored as the same value, eight hours apart in reality, and \
+        every reader must know which zone the writer meant. `timestamptz` stores an instant (as UTC) \
+        and converts to the session's TimeZone on output, at the same cost.
         """,
         safeAlternative: """
         Declare it `timestamptz`: `ALTER TABLE hbi.hosts ADD COLUMN last_check_in timestamptz;`.

@@ -16,10 +16,14 @@ public struct RequireEnumValueOrderingRule: Rule {
         defaultSeverity: .warning,
         summary: "ALTER TYPE ... ADD VALUE without BEFORE or AFTER.",
         rationale: """
-        An enum sorts by declaration order, not by label: `ORDER BY`, `<`, `>`, `min` and `max` on the column follow it. A value added without BEFORE or AFTER goes last, which is right only when it really belongs after every existing one; saying where makes the order a decision instead of an accident.
+        An enum sorts by declaration order, not by label: `ORDER BY`, `<`, `>`, `min` and `max` on \
+        the column follow it. A value added without BEFORE or AFTER goes last, which is right only \
+        when it really belongs after every existing one; saying where makes the order a decision \
+        instead of an accident.
         """,
         safeAlternative: """
-        Say where the value belongs: `ALTER TYPE hbi.state ADD VALUE 'starting' BEFORE 'up';` (or `AFTER 'down'` when last is meant).
+        Say where the value belongs: `ALTER TYPE hbi.state ADD VALUE 'starting' BEFORE 'up';` (or \
+        `AFTER 'down'` when last is meant).
         """,
         triggeringExamples: [
             RuleExample("↓ALTER TYPE hbi.state ADD VALUE 'starting';", baseline: "CREATE SCHEMA hbi; CREATE TYPE hbi.state AS ENUM ('up', 'down');"),
