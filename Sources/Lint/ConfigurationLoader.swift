@@ -27,7 +27,7 @@ public enum ConfigurationLoader {
     }
 
     /// Reads `path`. Only called when a file exists, so runs without one never load YAML.
-    public static func load(path: String, knownRules: Set<RuleID>) throws -> Configuration {
+    public static func load(path: String, knownRules: Set<RuleID>, aliases: RuleAliases = RuleAliases()) throws -> Configuration {
         let bytes: [UInt8]
         do { bytes = try SourceFile.readBytes(path: path) } catch {
             throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.reason)")
@@ -41,7 +41,7 @@ public enum ConfigurationLoader {
         config.sourcePath = path
         config.baseDirectory = parentDirectory(absolutePath(path))
         guard let root else { return config }
-        try ConfigurationReader(path: path, knownRules: knownRules).read(root, into: &config)
+        try ConfigurationReader(path: path, knownRules: knownRules, aliases: aliases).read(root, into: &config)
         return config
     }
 }

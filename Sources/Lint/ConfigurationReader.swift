@@ -5,6 +5,8 @@ import Yams
 struct ConfigurationReader {
     let path: String
     let knownRules: Set<RuleID>
+    /// Squawk's and older ids name the same rule as its own id does.
+    let aliases: RuleAliases
 
     func fail(_ node: Yams.Node, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, line: node.mark.map { $0.line }, message: message)
@@ -73,9 +75,10 @@ struct ConfigurationReader {
         for (k, v) in try mapping(node, "rules") {
             // Rule ids are kebab-case; `Replication-Rename` means the same rule.
             let typed = try scalar(k, "rules")
-            let id = RuleID(rawValue: typed.lowercased())
+            let id = aliases.resolve(RuleID(rawValue: typed.lowercased()))
             guard knownRules.contains(id) else {
-                throw fail(k, "unknown rule `\(typed)` under `rules`\(Suggestion.didYouMean(typed, among: knownRules.map(\.rawValue).sorted())); `replint rules` lists them")
+                let known = (knownRules.map(\.rawValue) + aliases.canonical.keys.map(\.rawValue)).sorted()
+                throw fail(k, "unknown rule `\(typed)` under `rules`\(Suggestion.didYouMean(typed, among: known)); `replint rules` lists them")
             }
             // YAML 1.1 reads a bare `off` as false; accept both spellings.
             let raw = try scalar(v, "rules.\(id)")

@@ -38,6 +38,21 @@ public struct LintContext: Sendable {
         self.transactionShape = TransactionShape(document)
     }
 
+    /// The tables the file created before the current statement.
+    public var createdRelations = CreatedRelations()
+
+    /// True when `relation` names a table that has rows and readers the
+    /// statement's locks can stall: not one the file created; with a
+    /// baseline, one the model knows (from the baseline, or renamed by an
+    /// earlier statement); without one, any table the file did not create.
+    public func existedBeforeFile(_ relation: RangeVar) -> Bool {
+        for name in CreatedRelations.candidates(relation, searchPath) {
+            if createdRelations.contains(name) { return false }
+            if publisherCatalog.table(name) != nil || publisherCatalog.otherRelations[name] != nil { return true }
+        }
+        return !hasBaseline
+    }
+
     /// True when the file created `name` before the current statement
     /// (nothing replicates such a table yet).
     public func createdInThisFile(_ name: QualifiedName) -> Bool {
@@ -45,6 +60,9 @@ public struct LintContext: Sendable {
     }
 
     public var file: SourceFile { document.file }
+
+    /// The major version the migrations target (`postgres_version`, default 15).
+    public var postgresVersion: Int { configuration.postgresVersion }
 
     /// The table a name in the statement means, on the publisher.
     public func table(_ relation: RangeVar) -> Table? {

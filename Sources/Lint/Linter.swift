@@ -13,9 +13,19 @@ public struct Linter: Sendable {
 
     /// `rules` is every known rule; those the configuration turns off are dropped here.
     public init(rules: [any Rule], configuration: Configuration = Configuration()) {
-        self.rules = rules.filter { configuration.ruleSettings[$0.id] != .off }
-        self.offRules = rules.filter { configuration.ruleSettings[$0.id] == .off && !$0.readsOrderedChanges }
+        self.rules = rules.filter { Linter.isOn($0, configuration) }
+        self.offRules = rules.filter { !Linter.isOn($0, configuration) && !$0.readsOrderedChanges }
+        self.aliases = RuleAliases(rules.map(\.description))
         self.configuration = configuration
+    }
+
+    /// What the rules' aliases stand for, so a suppression may name a rule by either.
+    private let aliases: RuleAliases
+
+    /// A rule runs unless `rules:` turns it off; one that is off by default runs when `rules:` names a severity.
+    static func isOn(_ rule: any Rule, _ configuration: Configuration) -> Bool {
+        guard let setting = configuration.ruleSettings[rule.id] else { return rule.description.isEnabledByDefault }
+        return setting != .off
     }
 
     /// Rules turned off still declare their ordered changes: the rule that
@@ -92,6 +102,9 @@ public struct Linter: Sendable {
             // Let go of the context's references first, so the builders update in place instead of copying.
             context.publisherCatalog = Linter.emptyCatalog
             context.subscriberCatalog = Linter.emptyCatalog
+            if let node = statement.node {
+                context.createdRelations.record(node, catalog: publisher.catalog, searchPath: publisher.searchPath)
+            }
             publisher.apply(statement)
             subscriber?.apply(statement)
         }
@@ -99,7 +112,7 @@ public struct Linter: Sendable {
     }
 
     private func applySuppressions(_ findings: [Finding], _ document: SQLDocument) -> [Finding] {
-        var suppressions = Suppressions(document)
+        var suppressions = Suppressions(document, aliases: aliases)
         var kept = findings.filter { !suppressions.silences($0) }
         guard let reporter = rules.first(where: { $0.engineRole == .unusedSuppression }) else { return kept }
         for (comment, rule) in suppressions.unused {

@@ -4,9 +4,16 @@ import SQLSource
 /// tests need sits here, at the top of the rule's own file.
 public struct RuleDescription: Sendable {
     public let id: RuleID
+    /// Other ids users may write for this rule (squawk's, older spellings):
+    /// suppressions, `rules:` and `replint explain` accept them; findings
+    /// carry `id`.
+    public let aliases: [RuleID]
     public let name: String
     public let category: RuleCategory
     public let defaultSeverity: Severity
+    /// False for a rule that runs only when `rules:` gives it a severity;
+    /// its page says why it is off.
+    public let isEnabledByDefault: Bool
     public let summary: String
     public let rationale: String
     /// What to write instead, ideally as SQL.
@@ -17,14 +24,16 @@ public struct RuleDescription: Sendable {
     /// Extra sections of the rule's page (title, Markdown body).
     public let notes: [(title: String, body: String)]
 
-    public init(id: RuleID, name: String, category: RuleCategory, defaultSeverity: Severity,
-                summary: String, rationale: String, safeAlternative: String,
+    public init(id: RuleID, aliases: [RuleID] = [], name: String, category: RuleCategory, defaultSeverity: Severity,
+                isEnabledByDefault: Bool = true, summary: String, rationale: String, safeAlternative: String,
                 triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
                 notes: [(title: String, body: String)] = []) {
         self.id = id
+        self.aliases = aliases
         self.name = name
         self.category = category
         self.defaultSeverity = defaultSeverity
+        self.isEnabledByDefault = isEnabledByDefault
         self.summary = summary
         self.rationale = rationale
         self.safeAlternative = safeAlternative
@@ -42,12 +51,16 @@ public struct RuleExample: Sendable {
     public let baseline: String?
     /// `replication.tables` for the example; nil: not configured.
     public let replicatedTables: [String]?
+    /// `postgres_version` for the example; nil: the default.
+    public let postgresVersion: Int?
 
-    public init(_ sql: String, note: String? = nil, baseline: String? = nil, replicatedTables: [String]? = nil) {
+    public init(_ sql: String, note: String? = nil, baseline: String? = nil, replicatedTables: [String]? = nil,
+                postgresVersion: Int? = nil) {
         self.sql = sql
         self.note = note
         self.baseline = baseline
         self.replicatedTables = replicatedTables
+        self.postgresVersion = postgresVersion
     }
 
     public static let marker: Character = "↓"

@@ -5,10 +5,10 @@ public enum RuleDocumentation {
         var out = """
         # \(d.id)
 
-        **\(d.name)** · category `\(d.category.rawValue)` · default severity `\(d.defaultSeverity.rawValue)`
+        **\(d.name)** · category `\(d.category.rawValue)` · default severity `\(d.defaultSeverity.rawValue)`\(d.isEnabledByDefault ? "" : " · off unless `rules:` turns it on")
 
         \(d.summary)
-
+        \(aliasLine(d))
         ## Why
 
         \(d.rationale)
@@ -29,11 +29,19 @@ public enum RuleDocumentation {
         return out
     }
 
+    /// The other ids the rule answers to, as a paragraph, or nothing.
+    private static func aliasLine(_ d: RuleDescription) -> String {
+        guard !d.aliases.isEmpty else { return "" }
+        let ids = d.aliases.map { "`\($0)`" }.joined(separator: ", ")
+        return "\nAlso answers to \(ids) (squawk's ids) in suppressions, `rules:` and `replint explain`.\n"
+    }
+
     /// `rules/README.md`: one line per rule.
     public static func index(_ descriptions: [RuleDescription]) -> String {
         var out = "# Rules\n\n| id | category | severity | summary |\n|---|---|---|---|\n"
         for d in descriptions.sorted(by: { ($0.category.rawValue, $0.id) < ($1.category.rawValue, $1.id) }) {
-            out += "| [`\(d.id)`](\(d.id).md) | \(d.category.rawValue) | \(d.defaultSeverity.rawValue) | \(d.summary) |\n"
+            let severity = d.isEnabledByDefault ? d.defaultSeverity.rawValue : "off (\(d.defaultSeverity.rawValue) when on)"
+            out += "| [`\(d.id)`](\(d.id).md) | \(d.category.rawValue) | \(severity) | \(d.summary) |\n"
         }
         return out + "\nGenerated from the rules' metadata (`make rules-docs`).\n"
     }
@@ -41,6 +49,7 @@ public enum RuleDocumentation {
     private static func block(_ example: RuleExample, marked: Bool) -> String {
         var out = "\n"
         if let note = example.note { out += "\(note):\n\n" }
+        if let version = example.postgresVersion { out += "With `postgres_version: \(version)`:\n\n" }
         if let tables = example.replicatedTables {
             out += "With `replication.tables: [\(tables.joined(separator: ", "))]`"
             out += example.baseline == nil ? ":\n\n" : " and this baseline:\n\n"

@@ -5,7 +5,8 @@ public enum RuleListing {
     public static func text(_ rules: [RuleDescription]) -> String {
         let width = rules.map(\.id.rawValue.count).max() ?? 0
         return rules.map { d in
-            "\(d.id.rawValue.padded(to: width))  \(d.category.rawValue.padded(to: 12))  \(d.defaultSeverity.rawValue.padded(to: 8))  \(d.summary)\n"
+            let severity = d.isEnabledByDefault ? d.defaultSeverity.rawValue : "off"
+            return "\(d.id.rawValue.padded(to: width))  \(d.category.rawValue.padded(to: 12))  \(severity.padded(to: 8))  \(d.summary)\n"
         }.joined()
     }
 
@@ -17,6 +18,7 @@ public enum RuleListing {
                 .object([
                     ("id", .string(d.id.rawValue)), ("name", .string(d.name)), ("category", .string(d.category.rawValue)),
                     ("default_severity", .string(d.defaultSeverity.rawValue)), ("summary", .string(d.summary)),
+                    ("enabled_by_default", .bool(d.isEnabledByDefault)), ("aliases", .array(d.aliases.map { .string($0.rawValue) })),
                 ])
             })),
         ])

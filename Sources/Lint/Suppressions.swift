@@ -18,10 +18,12 @@ struct Suppressions {
     static let statementMarker = "replint-ignore"
     static let fileMarker = "replint-ignore-file"
 
-    init(_ document: SQLDocument) {
+    /// An alias in a comment stands for its rule's own id (`aliases`).
+    init(_ document: SQLDocument, aliases: RuleAliases = RuleAliases()) {
         let file = document.file
         for comment in document.comments {
-            guard let (isFile, rules) = Suppressions.parse(comment.body) else { continue }
+            guard let (isFile, typed) = Suppressions.parse(comment.body) else { continue }
+            let rules = typed.map(aliases.resolve)
             if isFile {
                 entries.append(Entry(comment: comment, rules: rules, scope: nil))
                 continue

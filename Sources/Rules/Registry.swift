@@ -41,9 +41,30 @@ public enum RuleRegistry {
         ReplicationPartitionChangeRule(),
         ReplicationTriggerRule(),
         ReplicationGeneratedColumnRule(),
+        RequireConcurrentIndexCreationRule(),
+        RequireConcurrentIndexDeletionRule(),
+        RequireConcurrentReindexRule(),
+        RequireConcurrentPartitionDetachRule(),
+        ConstraintMissingNotValidRule(),
+        AddingForeignKeyConstraintRule(),
+        AddingNotNullableFieldRule(),
+        AddingFieldWithDefaultRule(),
+        AddingSerialPrimaryKeyFieldRule(),
+        ChangingColumnTypeRule(),
+        DisallowedUniqueConstraintRule(),
+        RequireLockTimeoutRule(),
+        RequireStatementTimeoutRule(),
+        PreferRobustStmtsRule(),
     ]
 
     public static var ids: Set<RuleID> { Set(all.map(\.id)) }
 
-    public static func rule(_ id: RuleID) -> (any Rule)? { all.first { $0.id == id } }
+    /// Every alias a rule declares, mapped to the rule's own id.
+    public static let aliases = RuleAliases(all.map(\.description))
+
+    /// The rule `id` names: its own id or one of its aliases.
+    public static func rule(_ id: RuleID) -> (any Rule)? {
+        let own = aliases.resolve(id)
+        return all.first { $0.id == own }
+    }
 }

@@ -20,7 +20,7 @@ struct ConfigurationOptions: ParsableArguments {
         let path = explicit ?? ConfigurationLoader.find(from: ".")
         guard let path else { return Configuration() }
         do {
-            return try ConfigurationLoader.load(path: path, knownRules: RuleRegistry.ids)
+            return try ConfigurationLoader.load(path: path, knownRules: RuleRegistry.ids, aliases: RuleRegistry.aliases)
         } catch {
             throw CLIError(error)
         }

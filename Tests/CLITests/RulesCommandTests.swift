@@ -13,7 +13,7 @@ import Testing
         #expect(rename["category"] as? String == "replication")
         #expect(rename["default_severity"] as? String == "error")
         #expect((rename["summary"] as? String)?.isEmpty == false)
-        #expect(rules.first.map { Array($0.keys).sorted() } == ["category", "default_severity", "id", "name", "summary"])
+        #expect(rules.first.map { Array($0.keys).sorted() } == ["aliases", "category", "default_severity", "enabled_by_default", "id", "name", "summary"])
     }
 
     @Test func writeDocsCreatesTheFolder() throws {

@@ -18,6 +18,11 @@ import Schema
         let document = try SQLDocument(path: "example.sql", text: sql)
         var configuration = Configuration()
         configuration.replicatedTables = example.replicatedTables
+        if let version = example.postgresVersion { configuration.postgresVersion = version }
+        // A rule that is off by default shows its examples turned on, as its page does.
+        if !rule.description.isEnabledByDefault {
+            configuration.ruleSettings[rule.id] = Configuration.RuleSetting(rawValue: rule.description.defaultSeverity.rawValue)
+        }
         // Every rule runs, as in a real lint, so suppressions and "one cause,
         // one finding" behave as they do for users; only this rule's findings count.
         var linter = Linter(rules: RuleRegistry.all, configuration: configuration)

@@ -10,11 +10,13 @@ import Rules
         let sources = RulePagesTests.repository + "/Sources"
         let files = try #require(FileManager.default.enumerator(atPath: sources)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         var spelledIn: [RuleID: [String]] = [:]
+        // Aliases too: each is declared beside the rule it names.
+        let ids = RuleRegistry.ids.union(RuleRegistry.aliases.canonical.keys)
         for file in files {
             let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
-            for id in RuleRegistry.ids where text.contains("\"\(id.rawValue)\"") { spelledIn[id, default: []].append(file) }
+            for id in ids where text.contains("\"\(id.rawValue)\"") { spelledIn[id, default: []].append(file) }
         }
-        for id in RuleRegistry.ids {
+        for id in ids {
             let found = spelledIn[id] ?? []
             #expect(found.count == 1 && found.allSatisfy { $0.hasPrefix("Rules/") && $0.hasSuffix("Rule.swift") },
                     "`\(id)` is spelled in \(found)")

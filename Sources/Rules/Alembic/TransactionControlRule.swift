@@ -3,6 +3,10 @@ import SQLSource
 
 extension RuleID {
     public static let transactionControl: RuleID = "transaction-control"
+    // squawk's ids for the causes this rule reports.
+    public static let banConcurrentIndexCreationInTransaction: RuleID = "ban-concurrent-index-creation-in-transaction"
+    public static let transactionNesting: RuleID = "transaction-nesting"
+    public static let banUncommittedTransaction: RuleID = "ban-uncommitted-transaction"
 }
 
 /// BEGIN/COMMIT/ROLLBACK that do not form alembic's shapes.
@@ -11,6 +15,7 @@ public struct TransactionControlRule: Rule {
 
     public let description = RuleDescription(
         id: .transactionControl,
+        aliases: [.banConcurrentIndexCreationInTransaction, .transactionNesting, .banUncommittedTransaction],
         name: "Transaction control outside alembic's shapes",
         category: .alembic,
         defaultSeverity: .error,

@@ -22,8 +22,13 @@ extension Node {
     public var createdView: RangeVar? {
         tag == PG_QUERY__NODE__NODE_VIEW_STMT ? view(raw.pointee.view_stmt.pointee.view) : nil
     }
-    /// `CREATE MATERIALIZED VIEW` / `CREATE TABLE AS`: the relation it creates.
+    /// `CREATE MATERIALIZED VIEW` / `CREATE TABLE AS` / `SELECT ... INTO`: the relation it creates.
     public var createdByQuery: (relation: RangeVar, isMaterializedView: Bool)? {
+        if tag == PG_QUERY__NODE__NODE_SELECT_STMT {
+            // The raw parse keeps SELECT INTO a SELECT; PostgreSQL runs it as CREATE TABLE AS.
+            guard let rel = raw.pointee.select_stmt.pointee.into_clause?.pointee.rel else { return nil }
+            return (RangeVar(raw: rel, tree: tree), false)
+        }
         guard tag == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT, let into = raw.pointee.create_table_as_stmt.pointee.into,
               let rel = into.pointee.rel else { return nil }
         let kind = ObjectKind(raw.pointee.create_table_as_stmt.pointee.objtype)

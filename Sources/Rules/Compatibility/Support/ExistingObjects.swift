@@ -10,7 +10,8 @@ extension LintContext {
     func existedBefore(_ relation: RangeVar) -> Bool {
         // alembic-version-table owns every statement on alembic's own table: it is deleted, not kept.
         guard relation.name != "alembic_version" else { return false }
-        return existedBefore(qualified(relation), CatalogLookup.relation)
+        // The same answer the lock rules get: tables the file created are followed through renames and drops.
+        return existedBeforeFile(relation)
     }
 
     func existedBefore(_ name: QualifiedName, _ has: CatalogLookup.Test) -> Bool {

@@ -1,0 +1,46 @@
+import Lint
+import Schema
+import SQLSource
+
+/// A table a statement locks, when its lock matters: the table existed
+/// before the file (`LintContext.existedBeforeFile`), so it has rows and
+/// readers to stall.
+struct LockedTable {
+    let relation: RangeVar
+    /// The model's table, when it knows it.
+    let table: Table?
+
+    /// The table's name as SQL, for messages and help lines.
+    var sql: String {
+        if let table { return table.name.description }
+        return (relation.schema.map { quoteIdentifier($0) + "." } ?? "") + quoteIdentifier(relation.name)
+    }
+
+    var isPartitioned: Bool { table?.kind == .partitioned }
+}
+
+extension LintContext {
+    /// The table `relation` names, or nil when locking it stalls nobody.
+    func lockedTable(_ relation: RangeVar) -> LockedTable? {
+        guard existedBeforeFile(relation) else { return nil }
+        return LockedTable(relation: relation, table: table(relation))
+    }
+
+    /// True when `statement` runs inside the file's transaction, so the
+    /// locks it takes are held until COMMIT.
+    func runsInTransaction(_ statement: Statement) -> Bool {
+        transactionShape.segments.first { segment in segment.statements.contains { $0.index == statement.index } }?.isTransaction ?? true
+    }
+
+    /// The statements of the transaction `statement` runs in, in order.
+    func transactionStatements(of statement: Statement) -> [Statement] {
+        transactionShape.segments.first { segment in segment.statements.contains { $0.index == statement.index } }?.statements ?? []
+    }
+}
+
+extension Violation {
+    /// A lock finding on the whole statement.
+    static func lock(_ statement: Statement, _ message: String, help: String) -> Violation {
+        Violation(range: statement.range, message: message, help: help)
+    }
+}
