@@ -11,7 +11,13 @@ extension LintContext {
         // alembic-version-table owns every statement on alembic's own table: it is deleted, not kept.
         guard relation.name != "alembic_version" else { return false }
         // The same answer the lock rules get: tables the file created are followed through renames and drops.
-        return existedBeforeFile(relation)
+        if existedBeforeFile(relation) { return true }
+        // Sequences are relations too, which that tracking leaves to the model.
+        let parts = [relation.schema, relation.name].compactMap { $0 }
+        let isSequence: CatalogLookup.Test = { $0.sequences[$1] != nil }
+        let known = (parts.count > 1 ? [QualifiedName(parts[0], parts[1])] : searchPath.map { QualifiedName($0, relation.name) })
+            .contains { isSequence(publisherCatalog, $0) || isSequence(baselineCatalog, $0) }
+        return known && existedBefore(parts: parts, isSequence)
     }
 
     func existedBefore(_ name: QualifiedName, _ has: CatalogLookup.Test) -> Bool {
