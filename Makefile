@@ -3,11 +3,14 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages replint needs: parser, its protobuf-c tree headers, libpq, libyaml, a server for tests and rehearsal;
-# patch and git apply the diffs `fix --diff` prints in the tests; valgrind counts instructions (make test-slow, make bench).
-DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev libyaml-dev postgresql patch git valgrind
+# patch and git apply the diffs `fix --diff` prints in the tests; valgrind counts instructions (make test-slow,
+# make bench); python3-venv holds the PyPI tools the tests run (squawk, the SARIF and JUnit consumers).
+DEBS := libpg-query-dev libprotobuf-c-dev libpq-dev libyaml-dev postgresql patch git valgrind python3-venv
 PYTHON ?= python3
 RELEASE_FLAGS := -c release --static-swift-stdlib
 ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
+# squawk 2.70 (PyPI squawk-cli), which the differential test compares replint with.
+SQUAWK_VENV ?= .build/squawk-venv
 
 .PHONY: help deps test-deps build debug test test-slow test-unit lint install rules-docs gen_offline_sql clean
 
@@ -46,6 +49,8 @@ test-deps:
 	@cmp -s $(CONSUMERS_REQ) $(CONSUMERS_VENV)/requirements.txt || { \
 		$(PYTHON) -m venv $(CONSUMERS_VENV) && $(CONSUMERS_VENV)/bin/pip install -q -r $(CONSUMERS_REQ) && \
 		cp $(CONSUMERS_REQ) $(CONSUMERS_VENV)/requirements.txt; }
+	@$(SQUAWK_VENV)/bin/squawk --version 2>/dev/null | grep -q '^squawk 2.70.0$$' || \
+		{ $(PYTHON) -m venv $(SQUAWK_VENV) && $(SQUAWK_VENV)/bin/pip install -q squawk-cli==2.70.0; }
 
 # Stripped: symbols are most of an unstripped binary. `make bench` profiles its own unstripped copy.
 build:
@@ -62,7 +67,8 @@ test: test-deps
 # Suites too slow for every run: callgrind over generated files, and the
 # like. A new suite of that kind belongs here.
 SLOW_SUITES := \
-	CLITests\.LinearityTests
+	CLITests\.LinearityTests \
+	RulesTests\.SquawkDifferentialTests
 
 # The linearity checks count a release build's instructions (a debug build
 # has ten times as many); it is built in a scratch path of its own, unstripped.
@@ -86,6 +92,7 @@ SERVER_SUITES := \
 	PGClientTests\.QuotingOnAServerTests \
 	PGServersTests\.EphemeralClusterTests \
 	PGServersTests\.LockingRuleConfirmationTests \
+	PGServersTests\.RejectedStatementTests \
 	PGServersTests\.ReplicationTests \
 	RehearsalsTests\.RehearsalBaselineTests \
 	RehearsalsTests\.RehearsalLoaderTests \

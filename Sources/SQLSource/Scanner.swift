@@ -6,6 +6,8 @@ struct Token {
     let start: Int
     let end: Int
     let kind: Kind
+    /// libpg_query's own token code (`SCONST`, `IDENT`, ...), for the few callers that need more than `kind`.
+    var code: PgQuery__Token = PG_QUERY__TOKEN__NUL
 }
 
 /// libpg_query's scanner (`pg_query_scan`) over the cleaned bytes.
@@ -38,7 +40,7 @@ enum Scanner {
         for k in 0..<unpacked.pointee.n_tokens {
             let t = unpacked.pointee.tokens[k]!.pointee
             let start = base + Int(t.start), end = base + Int(t.end)
-            tokens.append(Token(start: start, end: end, kind: kind(of: t, bytes: bytes, start: start, end: end)))
+            tokens.append(Token(start: start, end: end, kind: kind(of: t, bytes: bytes, start: start, end: end), code: t.token))
         }
         return (tokens, nil)
     }

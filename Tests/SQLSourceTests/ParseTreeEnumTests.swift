@@ -19,6 +19,7 @@ import Testing
     @Test func objectKinds() {
         check(ObjectKind.self, pg_query__object_type__descriptor, prefix: "OBJECT_", aliases: [
             .undefined: "OBJECT_TYPE_UNDEFINED", .materializedView: "OBJECT_MATVIEW", .tableConstraint: "OBJECT_TABCONSTRAINT",
+            .domainConstraint: "OBJECT_DOMCONSTRAINT",
         ])
     }
 

@@ -82,6 +82,7 @@ public enum ObjectKind: ParseTreeEnum {
     case function, index, materializedView, policy, procedure
     case publication, role, routine, rule, schema, sequence
     case subscription, tableConstraint, table, trigger, type, view
+    case aggregate, attribute, domainConstraint
     case other
 
     init(_ c: PgQuery__ObjectType) {
@@ -109,6 +110,9 @@ public enum ObjectKind: ParseTreeEnum {
         case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: self = .trigger
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: self = .type
         case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: self = .view
+        case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE: self = .aggregate
+        case PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE: self = .attribute
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT: self = .domainConstraint
         default: self = .other
         }
     }
