@@ -44,7 +44,7 @@ test: test-deps
 # The suites that start a PostgreSQL server (a throwaway cluster or a
 # publisher/subscriber pair); every other suite needs none. A new suite that
 # starts one belongs here, or `make test-unit` starts servers too.
-SERVER_SUITES := CLITests\.(LintRehearseTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalLoaderTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests
+SERVER_SUITES := CLITests\.(DeepNestingOnServerTests|LintRehearseTests|RehearseCommandTests|RehearseReplicationTests)|PGClientTests\.(ConnectionTests|QuotingOnAServerTests)|PGServersTests\.(EphemeralClusterTests|ReplicationTests)|RehearsalsTests\.(RehearsalLoaderTests|RehearsalTests|ReplicationTests)|RunnerTests\.(RunnerConnectionTests|RunnerLockingTests|RunnerSessionTests|RunnerSignalTests|RunnerTests)|SchemaTests\.DifferentialTests
 
 test-unit: test-deps
 	$(SWIFT) test --skip '($(SERVER_SUITES))/'
