@@ -22,7 +22,9 @@ public struct SyntaxErrorRule: Rule {
         statement is one finding and the statements after it are still linted. Text the scanner \
         cannot even split (an unterminated string or comment) is reported as one stretch. psql \
         meta-commands such as `\\restrict` or `\\connect` are not SQL: they cannot run through the \
-        migration runner, which talks to PostgreSQL directly.
+        migration runner, which talks to PostgreSQL directly. `COPY ... FROM stdin` data without its \
+        `\\.` line turns the rest of the file into data, so psql never runs what follows. A statement \
+        nested more than about 1,000 levels deep is reported as nested too deeply and not checked further.
         """,
         safeAlternative: """
         Fix the statement at the position shown. Delete psql meta-commands from migrations (they \
