@@ -43,6 +43,39 @@ import PGTestSupport
             #expect(try fixture.query("SELECT count(*) FROM t") == [["0"]])
         }
     }
+
+    /// The run waits first, so its own deadlock check (1 s) finds the cycle
+    /// before the other session's (60 s): the run is the one PostgreSQL aborts.
+    @Test func aDeadlockAgainstAnotherSessionFailsTheRunAndAppliesNothing() throws {
+        let setup = "CREATE TABLE a (id int PRIMARY KEY, n int); CREATE TABLE b (id int PRIMARY KEY, n int); "
+            + "INSERT INTO a VALUES (1, 0); INSERT INTO b VALUES (1, 0);"
+        try withRunnerFixture(setup: setup) { fixture in
+            try fixture.migrations.write("d.sql", "BEGIN;\nUPDATE a SET n = 1 WHERE id = 1;\nUPDATE b SET n = 1 WHERE id = 1;\nCOMMIT;\n")
+            let other = try fixture.cluster.connect()
+            defer { other.close() }
+            try other.execute("SET deadlock_timeout = '60s'")
+            try other.execute("BEGIN")
+            try other.execute("UPDATE b SET n = 2 WHERE id = 1")
+            let run = LostRun()
+            let thread = Thread {
+                run.result = try? fixture.run("d.sql", lockTimeout: "60s")
+                run.done.signal()
+            }
+            thread.start()
+            try waitUntil("the run waits for the other session's row") {
+                try fixture.query("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'replint run d.sql' AND wait_event_type = 'Lock'") == [["1"]]
+            }
+            // Closes the cycle; returns once PostgreSQL has aborted the run.
+            try other.execute("UPDATE a SET n = 2 WHERE id = 1")
+            try other.execute("COMMIT")
+            #expect(run.done.wait(timeout: .now() + 120) == .success)
+            let text = run.result?.text ?? ""
+            #expect(run.result?.outcome == .failed(line: 3, sqlstate: "40P01"), "\(text)")
+            #expect(text.contains("deadlock detected"), "\(text)")
+            #expect(text.contains("nothing was committed"), "\(text)")
+            #expect(try fixture.query("SELECT a.n, b.n FROM a, b") == [["2", "2"]])
+        }
+    }
 }
 
 private final class LostRun: @unchecked Sendable {
