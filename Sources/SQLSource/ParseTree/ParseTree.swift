@@ -93,7 +93,7 @@ enum Parser {
 
     private static func tooDeep(levels: Int?, offset: Int) -> ParseFailure {
         let measured = levels.map { " (\($0) operators and keywords)" } ?? ""
-        return ParseFailure(message: "nested too deeply\(measured): replint reads statements up to \(nestingLimit / 2) levels of nesting", offset: offset, tooDeep: true)
+        return ParseFailure(message: "nested too deeply\(measured): replint reads statements up to \(nestingLimit / 2) levels of nesting (PostgreSQL may still run it, but replint cannot check it)", offset: offset, tooDeep: true)
     }
 }
 
