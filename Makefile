@@ -84,6 +84,7 @@ empty :=
 space := $(empty) $(empty)
 alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
+	CLITests\.DeepNestingOnServerTests \
 	CLITests\.LintRehearseTests \
 	CLITests\.RehearsalSignalTests \
 	CLITests\.RehearseCommandTests \
@@ -101,6 +102,7 @@ SERVER_SUITES := \
 	RehearsalsTests\.ReplicationTests \
 	RunnerTests\.RunnerConnectionTests \
 	RunnerTests\.RunnerLockingTests \
+	RunnerTests\.RunnerSessionTests \
 	RunnerTests\.RunnerSignalTests \
 	RunnerTests\.RunnerTests \
 	RunnerTests\.ShipSignalTests \

@@ -48,7 +48,19 @@ public struct FileCollector: Sendable {
                 out.files.append(path)
             }
         }
+        out.files = Self.once(out.files)
         return out
+    }
+
+    /// Each file once, at its first spelling: `a.sql ./a.sql`, or a folder and
+    /// a file inside it, name the same file (same device and inode).
+    static func once(_ files: [String]) -> [String] {
+        var seen = Set<[UInt64]>()
+        return files.filter { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return true }
+            return seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
+        }
     }
 
     /// A config-relative path made absolute.
@@ -76,8 +88,9 @@ public struct FileCollector: Sendable {
             guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: walk(path, into: &found, errors: &errors)
-            case S_IFREG, S_IFLNK: if name.hasSuffix(".sql") { found.append(path) }
-            default: continue
+            // Anything else named *.sql is the reader's to judge: a link to a
+            // FIFO or a device is reported there, not skipped in silence.
+            default: if name.hasSuffix(".sql") { found.append(path) }
             }
         }
     }

@@ -46,9 +46,10 @@ public struct Finding: Sendable {
         self.range = range
         self.start = start
         self.end = end
-        self.statement = statement
-        self.message = message
-        self.help = help
+        // Every output format reads these, so passwords are masked once, here.
+        self.statement = ConnectionSecrets.masked(statement)
+        self.message = ConnectionSecrets.masked(message)
+        self.help = ConnectionSecrets.masked(help)
     }
 }
 

@@ -64,7 +64,7 @@ public final class Connection: @unchecked Sendable {
     public func execute(_ sql: String) throws -> QueryResult {
         guard let connection else { throw PostgresError.connection("the connection is closed") }
         guard let result = PQexec(connection, sql) else {
-            throw PostgresError.connection(lastErrorMessage(connection))
+            throw PostgresError.lost(lastErrorMessage(connection))
         }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -72,7 +72,7 @@ public final class Connection: @unchecked Sendable {
             return QueryResult(result: result)
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR:
             if PQstatus(connection) == CONNECTION_BAD, DiagnosticFields(result)[.sqlstate] == nil {
-                throw PostgresError.connection(lastErrorMessage(connection))
+                throw PostgresError.lost(lastErrorMessage(connection))
             }
             throw PostgresError.server(ServerError(result: result, fallbackMessage: lastErrorMessage(connection)))
         case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:

@@ -30,11 +30,10 @@ public struct TextReporter: Reporter {
         if let file = document?.file {
             let number = String(f.start.line)
             let gutter = String(repeating: " ", count: number.count)
-            let line = file.text(file.lines.range(ofLine: f.start.line, in: file.bytes))
-            let display = line.replacingTabs()
-            let width = f.end.line == f.start.line ? max(1, f.end.column - f.start.column) : max(1, display.count - f.start.column + 1)
-            out += "\(gutter) |\n\(number) | \(display)\n"
-            out += "\(gutter) | " + String(repeating: " ", count: f.start.column - 1) + paint(String(repeating: "^", count: width), color) + "\n"
+            let excerpt = file.excerpt(line: f.start.line, column: f.start.column,
+                                       endColumn: f.end.line == f.start.line ? f.end.column : nil)
+            out += "\(gutter) |\n\(number) | \(excerpt.text)\n"
+            out += "\(gutter) | " + String(repeating: " ", count: excerpt.column - 1) + paint(String(repeating: "^", count: excerpt.width), color) + "\n"
         }
         return out + String(repeating: " ", count: String(f.start.line).count) + " = help: \(f.help)\n\n"
     }
@@ -46,9 +45,4 @@ public struct TextReporter: Reporter {
     func paint(_ text: String, _ color: Color) -> String {
         colored ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
-}
-
-extension String {
-    /// Tabs as one space each, so that a caret counted in characters lines up.
-    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
 }

@@ -11,11 +11,25 @@ import Darwin
 /// unchecked, so `../../etc/x.sql` or an absolute path ran whatever it named;
 /// here anything that can leave the directory is refused.
 public struct MigrationFile: Sendable {
-    /// The name as given, e.g. `6f44b7ecd7be.sql`: the advisory lock's key.
+    /// The name as given, e.g. `6f44b7ecd7be.sql`.
     public let name: String
     /// The directory joined with the name, for messages.
     public let path: String
     public let source: SourceFile
+    /// The file the name resolves to, symbolic links followed.
+    public let resolvedPath: String
+
+    /// What the advisory lock is keyed on: the file itself and what it holds,
+    /// so an alias (a symbolic link) never runs beside the file it names.
+    var lockKey: String { "\(resolvedPath) \(Self.fnv1a(source.bytes))" }
+
+    /// FNV-1a, 64 bits, in hex: a content fingerprint, not a security measure.
+    static func fnv1a(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 
     /// `namedBy` is where the name came from (`--file` or the variable), so
     /// each message tells the user what to change.
@@ -46,7 +60,7 @@ public struct MigrationFile: Sendable {
         } catch {
             throw RunSetupError("\(origin) names \(name), which cannot be used: \(error.reason)")
         }
-        return MigrationFile(name: name, path: path, source: try relabel(source, as: path))
+        return MigrationFile(name: name, path: path, source: try relabel(source, as: path), resolvedPath: realFile)
     }
 
     static func checkPlainName(_ name: String, namedBy origin: String) throws(RunSetupError) {

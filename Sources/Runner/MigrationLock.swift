@@ -1,5 +1,6 @@
 import PGClient
-/// A session-level advisory lock keyed on the file name, so that two jobs
+/// A session-level advisory lock keyed on the resolved file and its content
+/// (`MigrationFile.lockKey`), so that two jobs
 /// started for the same migration (a re-run, a double click) never apply it
 /// at once. The first key namespaces replint's locks away from the
 /// application's own advisory locks.
@@ -11,10 +12,12 @@ struct MigrationLock: CustomStringConvertible {
         case failed(PostgresError?)
     }
 
-    let fileName: String
+    let key: String
+
+    init(file: MigrationFile) { key = file.lockKey }
 
     private var keys: String {
-        "hashtext('replint run'), hashtext(\(Connection.quoteLiteral(fileName)))"
+        "hashtext('replint run'), hashtext(\(Connection.quoteLiteral(key)))"
     }
 
     var description: String { "pg_advisory_lock(\(keys))" }
@@ -42,7 +45,7 @@ struct MigrationLock: CustomStringConvertible {
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
             WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 \
             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
-            AND l.classid = hashtext('replint run')::oid AND l.objid = hashtext(\(Connection.quoteLiteral(fileName)))::oid
+            AND l.classid = hashtext('replint run')::oid AND l.objid = hashtext(\(Connection.quoteLiteral(key)))::oid
             """
         guard let row = try? connection.execute(query).rows.first, row.count == 4 else { return nil }
         return "held by server process \(row[0] ?? "?") (\(row[1] ?? "?"), from \(row[2] ?? "?"), connected since \(row[3] ?? "?"))"

@@ -52,7 +52,7 @@ struct PlanApplication {
         } catch {
             return report(error, interrupted: interruption.isInterrupted, failedPart: nil)
         }
-        let lock = MigrationLock(fileName: request.file.name)
+        let lock = MigrationLock(file: request.file)
         switch lock.acquire(on: connection) {
         case .acquired: break
         case .heldElsewhere(let holder):
@@ -82,7 +82,9 @@ struct PlanApplication {
 
     /// Session-level, so autocommit steps are bounded too.
     private func configureSession() throws(Failure) {
-        for (name, value) in [("lock_timeout", request.lockTimeout), ("statement_timeout", request.statementTimeout)] {
+        // application_name names the file in pg_stat_activity, for whoever looks at the locks.
+        for (name, value) in [("application_name", "replint run \(request.file.name)"),
+                              ("lock_timeout", request.lockTimeout), ("statement_timeout", request.statementTimeout)] {
             do {
                 try connection.execute("SET \(name) = \(Connection.quoteLiteral(value))")
             } catch {

@@ -41,24 +41,7 @@ enum LogShape {
 
     /// `scheme://user:secret@host` or `password=secret` in a line about to be committed.
     static func carriesPassword(_ line: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: line, as: UTF8.self)
-        var rest = Substring(text)
-        while let scheme = rest.firstRange(of: "://") {
-            let authority = rest[scheme.upperBound...].prefix { !" \t/\"'".contains($0) }
-            if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") {
-                let secret = authority[authority[..<at].firstIndex(of: ":")!...].dropFirst()
-                if secret.count > 1 || secret.first != "@" { return true }
-            }
-            rest = rest[scheme.upperBound...]
-        }
-        let lower = text.lowercased()
-        for key in ["password=", "password:", "passwd=", "pgpassword=", "password\":"] {
-            if let r = lower.firstRange(of: key) {
-                let value = lower[r.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }
-                if let c = value.first, c != "*", !c.isWhitespace, c != ",", c != "}" { return true }
-            }
-        }
-        return false
+        ConnectionSecrets.showsPassword(String(decoding: line, as: UTF8.self))
     }
 
     private static func isWordByte(_ b: UInt8) -> Bool {

@@ -9,6 +9,8 @@ public final class SQLDocument: Sendable {
     public let metaCommands: [MetaCommand]
     /// `COPY ... FROM stdin` data, each block through its `\.` line.
     public let copyData: [Range<Int>]
+    /// A `copyData` block without its `\.` line: it runs to the end of the file.
+    public let unterminatedCopyData: Range<Int>?
     /// Text that belongs to no statement: the scanner gave up inside it.
     public let stretches: [UnsplitStretch]
 
@@ -31,7 +33,7 @@ public final class SQLDocument: Sendable {
             var node: Node?, failure: ParseFailure?
             switch parsed {
             case .success(let tree): node = tree.statements.first
-            case .failure(let f): failure = ParseFailure(message: f.message, offset: span.range.lowerBound + f.offset)
+            case .failure(let f): failure = ParseFailure(message: f.message, offset: span.range.lowerBound + f.offset, tooDeep: f.tooDeep)
             }
             statements.append(Statement(
                 index: statements.count, range: span.range, fullRange: span.fullRange,
@@ -44,6 +46,7 @@ public final class SQLDocument: Sendable {
         self.logBlocks = cleaned.logBlocks
         self.metaCommands = cleaned.metaCommands.map { MetaCommand(range: $0, text: file.text($0)) }
         self.copyData = cleaned.copyData
+        self.unterminatedCopyData = cleaned.unterminatedCopyData
         self.stretches = split.stretches + SQLDocument.uncovered(cleaned.bytes, split)
     }
 

@@ -45,6 +45,28 @@ enum Scanner {
         return (tokens, nil)
     }
 
+    /// How many tokens of `bytes[range]` could open a level of nesting:
+    /// everything but names, constants, commas and parentheses. Counted only
+    /// for long statements, to size the stack their parse needs.
+    static func nestingTokens(_ bytes: [UInt8], range: Range<Int>) -> Int {
+        let result = withCString(bytes[range]) { pg_query_scan($0) }
+        defer { pg_query_free_scan_result(result) }
+        guard result.error == nil, let data = result.pbuf.data,
+              let unpacked = pg_query__scan_result__unpack(nil, result.pbuf.len, UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self))
+        else { return range.count }
+        defer { pg_query__scan_result__free_unpacked(unpacked, nil) }
+        let flat: Set<UInt32> = [PG_QUERY__TOKEN__IDENT, PG_QUERY__TOKEN__UIDENT, PG_QUERY__TOKEN__FCONST,
+                                 PG_QUERY__TOKEN__SCONST, PG_QUERY__TOKEN__USCONST, PG_QUERY__TOKEN__BCONST,
+                                 PG_QUERY__TOKEN__XCONST, PG_QUERY__TOKEN__ICONST, PG_QUERY__TOKEN__PARAM,
+                                 PG_QUERY__TOKEN__ASCII_40, PG_QUERY__TOKEN__ASCII_41, PG_QUERY__TOKEN__ASCII_44,
+                                 PG_QUERY__TOKEN__SQL_COMMENT, PG_QUERY__TOKEN__C_COMMENT].reduce(into: []) { $0.insert($1.rawValue) }
+        var count = 0
+        for k in 0..<unpacked.pointee.n_tokens where !flat.contains(unpacked.pointee.tokens[k]!.pointee.token.rawValue) {
+            count += 1
+        }
+        return count
+    }
+
     private static func kind(of t: PgQuery__ScanToken, bytes: [UInt8], start: Int, end: Int) -> Token.Kind {
         switch t.token {
         case PG_QUERY__TOKEN__ASCII_59: return .semicolon

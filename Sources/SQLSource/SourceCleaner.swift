@@ -10,6 +10,9 @@ public struct CleanedSource: Sendable {
     public var logBlocks: [LogBlock] = []
     public var metaCommands: [Range<Int>] = []
     public var copyData: [Range<Int>] = []
+    /// The last `copyData` block when no `\.` line ends it: psql would read
+    /// the rest of the file as data, so nothing after its start is SQL.
+    public var unterminatedCopyData: Range<Int>?
 }
 
 /// One contiguous block of leftover log output (blank lines may sit inside it).
@@ -27,6 +30,7 @@ enum SourceCleaner {
         out.logBlocks = walker.logBlocks
         out.metaCommands = walker.metaCommands
         out.copyData = walker.copyData
+        out.unterminatedCopyData = walker.unterminatedCopyData
         for i in 0..<file.contentStart { out.bytes[i] = 0x20 }
         return out
     }
@@ -38,6 +42,7 @@ enum SourceCleaner {
         var logBlocks: [LogBlock] = []
         var metaCommands: [Range<Int>] = []
         var copyData: [Range<Int>] = []
+        var unterminatedCopyData: Range<Int>?
         /// The last non-blank line seen at a statement start was log output.
         var afterLog = false
         var copyPending = false
@@ -156,14 +161,16 @@ enum SourceCleaner {
         /// Data lines after `COPY ... FROM stdin;` up to and including the `\.` line.
         mutating func skipCopyData() {
             let start = i
+            var terminated = false
             while i < bytes.count {
                 let end = lineEnd(from: i)
                 let line = bytes[i..<trimmedEnd(i, end)]
                 let next = min(end + 1, bytes.count)
-                if line.elementsEqual([0x5C, 0x2E]) { i = next; break }
                 i = next
+                if line.elementsEqual([0x5C, 0x2E]) { terminated = true; break }
             }
             copyData.append(start..<i)
+            if !terminated { unterminatedCopyData = start..<i }
             blank(start..<i)
         }
 

@@ -16,11 +16,12 @@ public struct SourceFile: Sendable {
 
     public init(path: String, bytes: [UInt8]) throws(SourceError) {
         self.path = path
+        // Before the NUL check: UTF-16 text is full of NUL bytes.
+        if let encoding = SourceFile.wideEncoding(bytes) {
+            throw SourceError(path: path, reason: "is \(encoding) encoded (byte-order mark); save it as UTF-8")
+        }
         if let nul = bytes.firstIndex(of: 0) {
             throw SourceError(path: path, reason: "contains a NUL byte at offset \(nul): not a text file")
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw SourceError(path: path, reason: "is UTF-16 encoded; save it as UTF-8")
         }
         if let bad = SourceFile.firstInvalidUTF8(bytes) {
             let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -42,15 +43,21 @@ public struct SourceFile: Sendable {
         return try SourceFile(path: path, bytes: bytes)
     }
 
+    /// Reads a regular file of at most `ReadLimits.maximumFileSize` bytes.
+    /// A FIFO, socket or device is refused before it is opened for reading
+    /// (and the open cannot block: `O_NONBLOCK`), so replint never waits on a
+    /// pipe nor reads `/dev/zero` until memory runs out.
     public static func readBytes(path: String) throws(SourceError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw SourceError(path: path, reason: "cannot be read: \(errnoText())") }
+        try requireRegular(info, path: path)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw SourceError(path: path, reason: "cannot be read: \(errnoText())") }
         defer { close(fd) }
-        var info = stat()
+        // Again on what was opened: the name may have been replaced meanwhile.
         guard fstat(fd, &info) == 0 else { throw SourceError(path: path, reason: "cannot be read: \(errnoText())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw SourceError(path: path, reason: "is a directory")
-        }
+        try requireRegular(info, path: path)
+        let limit = ReadLimits.maximumFileSize
         var result: [UInt8] = []
         result.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -61,9 +68,40 @@ public struct SourceFile: Sendable {
                 throw SourceError(path: path, reason: "cannot be read: \(errnoText())")
             }
             if n == 0 { break }
+            // A file that grows while it is read is held to the same limit.
+            guard result.count + n <= limit else { throw tooLarge(path: path, size: result.count + n, limit: limit) }
             result.append(contentsOf: chunk[0..<n])
         }
         return result
+    }
+
+    private static func requireRegular(_ info: stat, path: String) throws(SourceError) {
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            let limit = ReadLimits.maximumFileSize
+            if Int(info.st_size) > limit { throw tooLarge(path: path, size: Int(info.st_size), limit: limit) }
+            return
+        case S_IFDIR: throw SourceError(path: path, reason: "is a directory")
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        default: kind = "not a regular file"
+        }
+        throw SourceError(path: path, reason: "is \(kind): only regular files are read")
+    }
+
+    private static func tooLarge(path: String, size: Int, limit: Int) -> SourceError {
+        SourceError(path: path, reason: "is \(size) bytes, over the \(ReadLimits.describe(limit)) limit (--max-file-size): not read")
+    }
+
+    /// UTF-16 or UTF-32 named by its byte-order mark (UTF-32 first: its
+    /// little-endian mark begins with UTF-16's).
+    static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32" }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        return nil
     }
 
     /// The text of a byte range (ranges always fall on UTF-8 boundaries here).

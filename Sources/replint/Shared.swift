@@ -1,6 +1,7 @@
 import ArgumentParser
 import Lint
 import Rules
+import SQLSource
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,9 +11,17 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: the nearest .replint.yml from the working directory up).")
     var config: String?
 
+    @Option(name: .long, help: "Largest file read (default 256MB; suffixes kB, MB, GB); bigger files are reported, not read.",
+            transform: { text in
+                guard let bytes = ReadLimits.parse(text) else { throw ValidationError("`\(text)` is not a size such as 256MB") }
+                return bytes
+            })
+    var maxFileSize: Int?
+
     /// The configuration; a bad one throws, naming the key and line at fault.
     func load() throws(CLIError) -> Configuration {
-        try Self.load(config)
+        if let maxFileSize { ReadLimits.maximumFileSize = maxFileSize }
+        return try Self.load(config)
     }
 
     /// `explicit`, else the nearest `.replint.yml` from the working directory up, else the defaults.

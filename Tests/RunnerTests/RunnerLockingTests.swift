@@ -58,11 +58,30 @@ import PGTestSupport
 
     @Test func runsOfDifferentFilesDoNotShareTheLock() throws {
         try withRunnerFixture { fixture in
+            try fixture.migrations.write("a.sql", "SELECT 1;\n")
+            let file = try MigrationFile.locate(name: "a.sql", in: fixture.migrations.path, namedBy: "--file")
             let holder = try fixture.cluster.connect()
             defer { holder.close() }
-            try holder.execute("SELECT pg_advisory_lock(hashtext('replint run'), hashtext('a.sql'))")
-            #expect(try fixture.run("a.sql", "SELECT 1;\n").outcome == .alreadyRunning)
+            try holder.execute("SELECT \(MigrationLock(file: file).description)")
+            #expect(try fixture.run("a.sql").outcome == .alreadyRunning)
             #expect(try fixture.run("b.sql", "SELECT 1;\n").outcome == .applied)
+        }
+    }
+
+    /// The lock follows the file, not the name: a symbolic link to a file
+    /// that is being applied is the same migration.
+    @Test func anAliasOfARunningFileIsLockedToo() throws {
+        try withRunnerFixture { fixture in
+            try fixture.migrations.write("a.sql", "SELECT 1;\n")
+            #expect(symlink("a.sql", "\(fixture.migrations.path)/alias.sql") == 0)
+            let file = try MigrationFile.locate(name: "a.sql", in: fixture.migrations.path, namedBy: "--file")
+            let holder = try fixture.cluster.connect()
+            defer { holder.close() }
+            try holder.execute("SELECT \(MigrationLock(file: file).description)")
+            let alias = try fixture.run("alias.sql")
+            #expect(alias.outcome == .alreadyRunning, "\(alias.text)")
+            // Another content is another migration, even under the same name.
+            #expect(try fixture.run("a.sql", "SELECT 2;\n").outcome == .applied)
         }
     }
 }

@@ -22,7 +22,9 @@ public struct SyntaxErrorRule: Rule {
         statement is one finding and the statements after it are still linted. Text the scanner \
         cannot even split (an unterminated string or comment) is reported as one stretch. psql \
         meta-commands such as `\\restrict` or `\\connect` are not SQL: they cannot run through the \
-        migration runner, which talks to PostgreSQL directly.
+        migration runner, which talks to PostgreSQL directly. `COPY ... FROM stdin` data without its \
+        `\\.` line turns the rest of the file into data, so psql never runs what follows. A statement \
+        nested more than about 1,000 levels deep is reported as nested too deeply and not checked further.
         """,
         safeAlternative: """
         Fix the statement at the position shown. Delete psql meta-commands from migrations (they \
@@ -35,19 +37,26 @@ public struct SyntaxErrorRule: Rule {
             RuleExample("↓asdf;\nSELECT 1;"),
             RuleExample("↓\\restrict abc123\nSELECT 1;", note: "A psql meta-command"),
             RuleExample("SELECT 1;\n↓SELECT 'unterminated;\n"),
+            RuleExample("COPY hbi.t (a) FROM stdin;\n↓1\n2\nDROP TABLE hbi.hosts;\n",
+                        note: "COPY data without its `\\.` line swallows the rest of the file"),
         ],
         nonTriggeringExamples: [
             RuleExample("CREATE FUNCTION hbi.one() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;"),
             RuleExample("BEGIN;\n;\nCOMMIT;", note: "An empty statement"),
             RuleExample("SELECT 'a;b' AS \"x;y\"; -- ; in a comment"),
+            RuleExample("COPY hbi.t (a) FROM stdin;\n1\n\\.\nSELECT 1;\n"),
         ])
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let failure = statement.failure else { return [] }
         // "at end of input" points just past the statement's last token.
         let start = min(max(failure.offset, statement.range.lowerBound), statement.range.upperBound)
-        return [Violation(range: start..<min(start + 1, max(start, statement.fullRange.upperBound)),
-                          message: "PostgreSQL would reject this statement: \(failure.message)")]
+        let range = start..<min(start + 1, max(start, statement.fullRange.upperBound))
+        guard !failure.tooDeep else {
+            return [Violation(range: range, message: "this statement is \(failure.message); no other rule checked it",
+                              help: "Write the expression flatter (a function, a lookup table, or several statements).")]
+        }
+        return [Violation(range: range, message: "PostgreSQL would reject this statement: \(failure.message)")]
     }
 
     public func checkFile(_ context: LintContext) -> [Violation] {
@@ -60,6 +69,19 @@ public struct SyntaxErrorRule: Rule {
                       message: "psql meta-command `\($0.name)` is not SQL and cannot run through the migration runner",
                       help: "Delete the line; meta-commands belong to psql scripts, not to migrations.")
         }
-        return stretches + metas
+        return stretches + metas + unterminatedCopy(document)
+    }
+
+    /// psql reads everything after `COPY ... FROM stdin;` as data until a `\.`
+    /// line; without one, the statements below it never run.
+    private func unterminatedCopy(_ document: SQLDocument) -> [Violation] {
+        guard let data = document.unterminatedCopyData else { return [] }
+        let file = document.file
+        let start = min(data.lowerBound, max(0, file.bytes.count - 1))
+        let line = file.location(of: data.lowerBound).line
+        let firstLine = file.lines.range(ofLine: line, in: file.bytes)
+        return [Violation(range: start..<max(start + 1, min(firstLine.upperBound, data.upperBound)),
+                          message: "the `COPY ... FROM stdin` data that starts on line \(line) has no `\\.` line, so it runs to the end of the file: psql reads everything from line \(line) on as data, and replint checks none of it as SQL",
+                          help: "End the data with a line holding only `\\.`, then the statements that follow are run and linted.")]
     }
 }
