@@ -60,9 +60,10 @@ extension ShipPlanVerdict.Part {
         let text = "-- replint: apply-order \(order.rawValue)\n" + statements.joined(separator: "\n") + "\n"
         let path = "\(file.path) (part \(number))"
         do {
-            return MigrationFile(name: file.name, path: path, source: try SourceFile(path: path, text: text))
+            return MigrationFile(name: file.name, path: path, source: try SourceFile(path: path, text: text),
+                                 resolvedPath: file.resolvedPath)
         } catch {
-            throw RunSetupError("\(path): \(error.reason)")
+            throw RunSetupError("\(path): \(error)")
         }
     }
 }

@@ -91,10 +91,11 @@ public struct ShipRequest: Sendable {
         } catch {
             throw RunSetupError("\(flags.file): \(error.reason)")
         }
-        // The advisory lock is keyed on the plain name, as `run` keys it, so a
-        // `run` and a `ship` of the same file never apply it at once.
+        // The advisory lock is keyed on the resolved file and its content, as
+        // `run` keys it, so a `run` and a `ship` of the same file never apply it at once.
         let name = flags.file.split(separator: "/").last.map(String.init) ?? flags.file
-        return ShipRequest(file: MigrationFile(name: name, path: flags.file, source: source),
+        let resolved = FileSystem.realPath(flags.file) ?? flags.file
+        return ShipRequest(file: MigrationFile(name: name, path: flags.file, source: source, resolvedPath: resolved),
                            subscriber: subscriber, publisher: publisher, subscription: flags.subscription,
                            subscriberLog: flags.subscriberLog, part: flags.part, force: flags.force, dryRun: dryRun,
                            settle: flags.settle, catchUpTimeout: flags.catchUpTimeout, lockTimeout: lockTimeout,
