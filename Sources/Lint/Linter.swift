@@ -95,7 +95,9 @@ public struct Linter: Sendable {
             publisher.apply(statement)
             subscriber?.apply(statement)
         }
-        return (publisher.warnings, publisher.catalog)
+        var leaves = publisher.catalog
+        leaves.endSession()
+        return (publisher.warnings, leaves)
     }
 
     private func applySuppressions(_ findings: [Finding], _ document: SQLDocument) -> [Finding] {

@@ -42,12 +42,16 @@ public struct RuleExample: Sendable {
     public let baseline: String?
     /// `replication.tables` for the example; nil: not configured.
     public let replicatedTables: [String]?
+    /// The subscriber's own baseline, when it differs from `baseline` (the publisher's); nil: the same.
+    public let subscriberBaseline: String?
 
-    public init(_ sql: String, note: String? = nil, baseline: String? = nil, replicatedTables: [String]? = nil) {
+    public init(_ sql: String, note: String? = nil, baseline: String? = nil, replicatedTables: [String]? = nil,
+                subscriberBaseline: String? = nil) {
         self.sql = sql
         self.note = note
         self.baseline = baseline
         self.replicatedTables = replicatedTables
+        self.subscriberBaseline = subscriberBaseline
     }
 
     public static let marker: Character = "↓"

@@ -27,6 +27,7 @@ public enum RuleRegistry {
         ReplicationPartitionChangeRule(),
         ReplicationTriggerRule(),
         ReplicationGeneratedColumnRule(),
+        ReplicationSidesDifferRule(),
     ]
 
     public static var ids: Set<RuleID> { Set(all.map(\.id)) }

@@ -50,6 +50,7 @@ public struct ReplicationAddRequiredColumnRule: HazardRule {
             guard command.action == .addColumn || command.action == .addColumnRecurse,
                   let def = command.definition?.columnDef, ColumnFacts(def, context).cause == .required else { continue }
             found.report("adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)",
+                         help: HelpText.addRequiredColumn(table, column: def.name, type: HelpText.type(of: def, context)),
                          needs: .unsafe, because: "`\(def.name)` is NOT NULL without a default", command: index)
         }
     }

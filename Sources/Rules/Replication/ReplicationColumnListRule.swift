@@ -60,14 +60,15 @@ public struct ReplicationColumnListRule: HazardRule {
                 let message = command.behavior == .cascade
                     ? "drops `\(column)` of \(table.described) with CASCADE: `\(column)` is in the column list of \(owner.publication), so the whole table silently leaves the publication and nothing of it replicates any more"
                     : "drops `\(column)`, which the column list of \(owner.publication) publishes: the publisher refuses (`publication of table \(table.name) in publication \(owner.publication) depends on column \(column)`); change the publication's column list first"
-                found.report(message, needs: .publisherFirst, because: "`\(column)` is in a publication's column list", command: index)
+                found.report(message, help: HelpText.dropListedColumn(statement, table, column: column),
+                             needs: .publisherFirst, because: "`\(column)` is in a publication's column list", command: index)
             case .addColumn, .addColumnRecurse:
                 let name = command.definition?.columnDef?.name ?? "?"
                 let publications = lists.map(\.publication).joined(separator: ", ")
                 // A generated, required or per-side-filled column's order is its own rule's.
                 let ordinary = command.definition?.columnDef.map { ColumnFacts($0, context).cause == .ordinary } ?? false
                 found.report("adds `\(name)` to `\(table.name)`, which \(publications) publishes with a column list: `\(name)` is not replicated until the list names it (the subscriber's copy stays NULL)",
-                             help: "Add the column on both sides (subscriber-first), then list it in the publication on the publisher (`ALTER PUBLICATION ... SET TABLE \(table.name) (..., \(name)) ...`) and run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` on the subscriber; or suppress this if the column is meant to stay local.",
+                             help: HelpText.listNewColumn(table, column: name),
                              severity: .warning, needs: ordinary ? .subscriberFirst : nil,
                              because: "a new column on a table published with a column list", command: index)
             default:

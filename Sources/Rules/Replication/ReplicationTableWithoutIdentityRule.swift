@@ -44,7 +44,7 @@ public struct ReplicationTableWithoutIdentityRule: Rule {
             docs: ReplicationNotes.replicaIdentity))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let create = statement.node?.createTable, !create.isTemporary else { return [] }
+        guard let create = statement.node?.createTable, create.mayBePublished else { return [] }
         let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
         guard context.willBeReplicated(name) || publishedThroughParent(create, statement, context) else { return [] }
         let hasKey = create.tableConstraints.contains { $0.kind == .primaryKey } || create.columns.contains { $0.constraints.contains { $0.kind == .primaryKey } }
