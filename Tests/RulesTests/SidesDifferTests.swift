@@ -29,10 +29,10 @@ import SQLSource
         ("UPDATE inv.items SET extra = 'x';", "column `extra` of `inv.items` does not exist on the subscriber", "column \"extra\" of relation \"items\" does not exist"),
         ("INSERT INTO inv.items (id, extra) VALUES (1, 'x');", "column `extra` of `inv.items` does not exist on the subscriber", "column \"extra\" of relation \"items\" does not exist"),
         ("ALTER TABLE inv.orders ADD COLUMN placed_at timestamptz;", "table `inv.orders` does not exist on the subscriber", "relation \"inv.orders\" does not exist"),
-        ("DROP TABLE inv.orders;", "table `inv.orders` does not exist on the subscriber", "table \"inv.orders\" does not exist"),
+        ("DROP TABLE inv.orders;", "table `inv.orders` does not exist on the subscriber", "table \"orders\" does not exist"),
         ("CREATE INDEX items_note_idx ON inv.items (note);", "index `inv.items_note_idx` already exists on the subscriber", "relation \"items_note_idx\" already exists"),
         ("ALTER TABLE inv.items ADD COLUMN local_flag boolean;", "column `local_flag` of `inv.items` already exists on the subscriber", "column \"local_flag\" of relation \"items\" already exists"),
-        ("DROP INDEX inv.items_note_idx;", "index `inv.items_note_idx` does not exist on the publisher", "index \"inv.items_note_idx\" does not exist"),
+        ("DROP INDEX inv.items_note_idx;", "index `inv.items_note_idx` does not exist on the publisher", "index \"items_note_idx\" does not exist"),
         ("ALTER TABLE inv.items RENAME COLUMN extra TO more;", "column `extra` of `inv.items` does not exist on the subscriber", "column \"extra\" does not exist"),
     ])
     func aStatementThatFailsOnOneSide(sql: String, object: String, error: String) throws {

@@ -50,7 +50,7 @@ public struct ReplicationSidesDifferRule: Rule {
         ],
         notes: ReplicationNotes.make(
             order: "None of its own: the statement fails on that side in either order. In a subscriber-first file it fails on the subscriber before the publisher is touched.",
-            error: "`relation \"hbi.groups\" does not exist`; `column \"tags\" of relation \"hosts\" does not exist`; `column \"tags\" of relation \"hosts\" already exists`; `relation \"hosts_org_id_idx\" already exists`; `table \"hbi.groups\" does not exist`; `index \"hbi.hosts_tags_idx\" does not exist`; `constraint \"hosts_check\" of relation \"hosts\" does not exist`; `multiple primary keys for table \"hosts\" are not allowed`.",
+            error: "`relation \"hbi.groups\" does not exist`; `column \"tags\" of relation \"hosts\" does not exist`; `column \"tags\" of relation \"hosts\" already exists`; `relation \"hosts_org_id_idx\" already exists`; `table \"groups\" does not exist`; `index \"hosts_tags_idx\" does not exist`; `constraint \"hosts_check\" of relation \"hosts\" does not exist`; `multiple primary keys for table \"hosts\" are not allowed`.",
             docs: "PostgreSQL 15 manual, [31.1 Publication](https://www.postgresql.org/docs/15/logical-replication-publication.html): \"The tables are matched between the publisher and the subscriber using the fully qualified table name\"; the subscriber's schema is its own, and DDL is not replicated ([31.6 Restrictions](https://www.postgresql.org/docs/15/logical-replication-restrictions.html))."))
 
     static let publisher = """

@@ -134,10 +134,11 @@ private struct Probe {
             let schema = parts.count > 1 ? parts[parts.count - 2] : nil
             let written = parts.joined(separator: ".")
             switch drop.objectKind {
+            // PostgreSQL names the object without its schema here (`table "orders" does not exist`).
             case .table where catalog.resolveTable(schema: schema, name: name, searchPath: searchPath) == nil:
-                return SideFailure(object: "table `\(written)`", isMissing: true, error: "table \"\(written)\" does not exist")
+                return SideFailure(object: "table `\(written)`", isMissing: true, error: "table \"\(name)\" does not exist")
             case .index where catalog.resolveIndex(schema: schema, name: name, searchPath: searchPath) == nil:
-                return SideFailure(object: "index `\(written)`", isMissing: true, error: "index \"\(written)\" does not exist")
+                return SideFailure(object: "index `\(written)`", isMissing: true, error: "index \"\(name)\" does not exist")
             default:
                 continue
             }
