@@ -32,7 +32,6 @@ import SQLSource
         ("DROP TABLE inv.orders;", "table `inv.orders` does not exist on the subscriber", "table \"orders\" does not exist"),
         ("CREATE INDEX items_note_idx ON inv.items (note);", "index `inv.items_note_idx` already exists on the subscriber", "relation \"items_note_idx\" already exists"),
         ("ALTER TABLE inv.items ADD COLUMN local_flag boolean;", "column `local_flag` of `inv.items` already exists on the subscriber", "column \"local_flag\" of relation \"items\" already exists"),
-        ("DROP INDEX inv.items_note_idx;", "index `inv.items_note_idx` does not exist on the publisher", "index \"items_note_idx\" does not exist"),
         ("ALTER TABLE inv.items RENAME COLUMN extra TO more;", "column `extra` of `inv.items` does not exist on the subscriber", "column \"extra\" does not exist"),
     ])
     func aStatementThatFailsOnOneSide(sql: String, object: String, error: String) throws {
@@ -57,6 +56,8 @@ import SQLSource
         "ALTER TABLE inv.items ADD COLUMN extra2 text, ALTER COLUMN extra2 SET NOT NULL;",
         "ALTER TABLE inv.nowhere ADD COLUMN a int;",
         "UPDATE inv.items SET note = 'x';",
+        "DROP INDEX inv.items_note_idx;",                      // the publisher's baseline refuses it: not a difference
+        "ALTER TABLE inv.items ADD COLUMN local_flag boolean, ADD COLUMN extra text;",
     ])
     func aStatementThatHoldsOnBothOrFailsOnBoth(sql: String) throws {
         #expect(try sides(sql).isEmpty, "\(sql)")

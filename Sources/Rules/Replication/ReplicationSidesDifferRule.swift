@@ -6,18 +6,18 @@ extension RuleID {
     public static let replicationSidesDiffer: RuleID = "replication-sides-differ"
 }
 
-/// With a baseline for each side, a statement that fails on one of them
-/// because that side's schema differs: it names something missing there,
-/// or creates something already there.
+/// With a baseline for each side, a statement that fits the publisher but
+/// fails on the subscriber because its schema differs: it names something
+/// missing there, or creates something already there.
 public struct ReplicationSidesDifferRule: Rule {
     public init() {}
 
     public let description = RuleDescription(
         id: .replicationSidesDiffer,
-        name: "Statement that fails on one side",
+        name: "Statement the subscriber's schema refuses",
         category: .replication,
         defaultSeverity: .error,
-        summary: "With a subscriber baseline: a statement names a table, column, constraint or index one side does not have (or creates one it already has), so it fails there.",
+        summary: "With a subscriber baseline: a statement the publisher's schema takes names a table, column, constraint or index the subscriber does not have (or creates one it already has), so it fails there.",
         rationale: """
         Each migration file runs on both sides, and the two schemas need not be the same: a \
         subscriber may lack a column the publisher never published, or have an index of its own. \
@@ -70,11 +70,11 @@ public struct ReplicationSidesDifferRule: Rule {
         guard context.hasBaseline, let node = statement.node else { return [] }
         let onPublisher = SideFailure.first(node, on: context.publisherCatalog, searchPath: context.searchPath)
         let onSubscriber = SideFailure.first(node, on: context.subscriberCatalog, searchPath: context.searchPath)
-        guard onPublisher != onSubscriber else { return [] }
-        var violations: [Violation] = []
-        if let failure = onSubscriber, onPublisher == nil { violations.append(violation(failure, side: .subscriber, statement, context)) }
-        if let failure = onPublisher, onSubscriber == nil { violations.append(violation(failure, side: .publisher, statement, context)) }
-        return violations
+        // Only where the subscriber differs: a statement the publisher's own
+        // baseline refuses is a file older than that baseline, or a mistake on
+        // both sides (`--schema-strict` reports it), not a difference.
+        guard let failure = onSubscriber, onPublisher == nil else { return [] }
+        return [violation(failure, side: .subscriber, statement, context)]
     }
 
     enum Side: String { case subscriber, publisher }
