@@ -49,7 +49,7 @@ public struct ReplicationPartitionChangeRule: HazardRule {
         if let create = node.createTable, create.isPartition, let parent = create.inherits.first,
            let table = context.replicatedTable(parent) {
             found.report("creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first",
-                         needs: .subscriberFirst, because: "a new partition of a replicated table: the subscriber needs it before rows for it arrive")
+                         help: HelpText.partitionFirst(statement), needs: .subscriberFirst, because: "a new partition of a replicated table: the subscriber needs it before rows for it arrive")
         } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             let reason = "changes the partitions of a replicated table"
             for (index, command) in alter.commands.enumerated() {

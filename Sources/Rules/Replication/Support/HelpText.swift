@@ -134,6 +134,24 @@ extension HelpText {
     }
 }
 
+extension HelpText {
+    static func sequenceChange(_ statement: Statement) -> String {
+        "Sequences are not replicated: run \(quoted(statement)) on each side with values that cannot collide, or on the subscriber only when it takes over (from the replicated maximum)."
+    }
+
+    static func setUp(_ statement: Statement, on side: String) -> String {
+        "Take \(quoted(statement)) out of the migration and run it on the \(side) as replication set-up, with whoever runs the publication and subscription."
+    }
+
+    static func partitionFirst(_ statement: Statement) -> String {
+        "Ship \(quoted(statement)) alone, in a file declared `-- replint: apply-order subscriber-first`, so the subscriber has the partition before the publisher routes rows to it."
+    }
+
+    static func primaryKey(_ name: QualifiedName) -> String {
+        "Give `\(name)` a primary key in this statement (`id bigint PRIMARY KEY`, say), or set an identity later in the same file: `ALTER TABLE \(name) ADD PRIMARY KEY (...);` or `ALTER TABLE \(name) REPLICA IDENTITY USING INDEX <unique index on NOT NULL columns>;`."
+    }
+}
+
 extension Substring {
     var trimmingSpaces: Substring {
         var s = self
