@@ -114,7 +114,9 @@ public struct Linter: Sendable {
             publisher.apply(statement)
             subscriber?.apply(statement)
         }
-        return (publisher.warnings, publisher.catalog)
+        var leaves = publisher.catalog
+        leaves.endSession()
+        return (publisher.warnings, leaves)
     }
 
     /// Reads and lints one file; an unreadable file is a result with `readError`.

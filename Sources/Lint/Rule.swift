@@ -53,14 +53,17 @@ public struct RuleExample: Sendable {
     public let replicatedTables: [String]?
     /// `postgres_version` for the example; nil: the default.
     public let postgresVersion: Int?
+    /// The subscriber's own baseline, when it differs from `baseline` (the publisher's); nil: the same.
+    public let subscriberBaseline: String?
 
     public init(_ sql: String, note: String? = nil, baseline: String? = nil, replicatedTables: [String]? = nil,
-                postgresVersion: Int? = nil) {
+                postgresVersion: Int? = nil, subscriberBaseline: String? = nil) {
         self.sql = sql
         self.note = note
         self.baseline = baseline
         self.replicatedTables = replicatedTables
         self.postgresVersion = postgresVersion
+        self.subscriberBaseline = subscriberBaseline
     }
 
     public static let marker: Character = "↓"

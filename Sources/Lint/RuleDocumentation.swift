@@ -53,11 +53,17 @@ public enum RuleDocumentation {
         if let tables = example.replicatedTables {
             out += "With `replication.tables: [\(tables.joined(separator: ", "))]`"
             out += example.baseline == nil ? ":\n\n" : " and this baseline:\n\n"
+        } else if example.subscriberBaseline != nil {
+            out += "With this baseline on the publisher:\n\n"
         } else if example.baseline != nil {
             out += "With this baseline:\n\n"
         }
         if let baseline = example.baseline {
-            out += "```sql\n\(baseline.hasSuffix("\n") ? baseline : baseline + "\n")```\n\nthe migration:\n\n"
+            out += "```sql\n\(baseline.hasSuffix("\n") ? baseline : baseline + "\n")```\n\n"
+            if let subscriber = example.subscriberBaseline {
+                out += "this one on the subscriber:\n\n```sql\n\(subscriber.hasSuffix("\n") ? subscriber : subscriber + "\n")```\n\n"
+            }
+            out += "the migration:\n\n"
         }
         let sql = marked ? example.sql : example.unmarked.sql
         return out + "```sql\n\(sql.hasSuffix("\n") ? sql : sql + "\n")```\n"

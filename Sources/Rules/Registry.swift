@@ -57,6 +57,7 @@ public enum RuleRegistry {
         RequireLockTimeoutRule(),
         RequireStatementTimeoutRule(),
         PreferRobustStmtsRule(),
+        ReplicationSidesDifferRule(),
     ]
 
     public static var ids: Set<RuleID> { Set(all.map(\.id)) }

@@ -12,7 +12,7 @@ extension Catalog {
     /// Every publication that publishes `table`, with the column list and
     /// row filter that apply to it (a partition takes its ancestor's).
     public func publications(publishing table: QualifiedName) -> [PublicationMembership] {
-        guard tables[table] != nil else { return [] }
+        guard tables[table] != nil, neverPublished(table) == nil else { return [] }
         let ancestors = ancestors(of: table)
         var out: [PublicationMembership] = []
         for publication in publications.values.sorted(by: { $0.name < $1.name }) {
@@ -45,6 +45,7 @@ extension Catalog {
     /// there are any, else per `configuredTables` (`schema.table`; a bare name
     /// means `public`), else true.
     public func isReplicated(_ table: QualifiedName, configuredTables: [String]? = nil) -> Bool {
+        if neverPublished(table) != nil { return false }
         switch replicationSource(configuredTables: configuredTables) {
         case .publications: return !publications(publishing: table).isEmpty
         case .configuredTables:

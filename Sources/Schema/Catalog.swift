@@ -25,6 +25,7 @@ public struct Catalog: Sendable, Equatable, Codable {
     /// The table an unqualified or qualified name means under `searchPath`.
     public func table(named name: String, schema: String? = nil, searchPath: [String] = ["public"]) -> Table? {
         if let schema { return tables[QualifiedName(schema, name)] }
+        if hasTemporaryRelations, let temporary = tables[QualifiedName(Table.temporarySchema, name)] { return temporary }
         for s in searchPath { if let t = tables[QualifiedName(s, name)] { return t } }
         return nil
     }

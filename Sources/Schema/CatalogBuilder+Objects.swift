@@ -76,12 +76,6 @@ extension CatalogBuilder {
         catalog.otherRelations[name] = kind
     }
 
-    mutating func createdByQuery(_ relation: RangeVar, materialized: Bool) -> Bool {
-        // CREATE TABLE AS: columns come from a query the model cannot type, so only the name is kept.
-        addOtherRelation(relation, materialized ? .materializedView : .view)
-        return true
-    }
-
     mutating func createSequence(_ create: CreateSequence) {
         let name = creationName(schema: create.relation.schema, name: create.relation.name)
         if catalog.sequences[name] != nil {

@@ -2,8 +2,7 @@ import SQLSource
 
 extension CatalogBuilder {
     mutating func createTable(_ create: CreateTable) {
-        if create.isTemporary { return }
-        let name = creationName(schema: create.relation.schema, name: create.relation.name)
+        let name = create.isTemporary ? temporaryName(create.relation.name) : creationName(schema: create.relation.schema, name: create.relation.name)
         if catalog.tables[name] != nil {
             if !create.ifNotExists { warn("table \(name) already exists") }
             return

@@ -81,7 +81,7 @@ public struct CatalogBuilder: Sendable {
         if let d = node.createDomain { createDomain(d); return true }
         if let d = node.alterDomain { return alterDomain(d) }
         if let view = node.createdView { addOtherRelation(view, .view); return true }
-        if let made = node.createdByQuery { return createdByQuery(made.relation, materialized: made.isMaterializedView) }
+        if let made = node.queryTable { return createTable(fromQuery: made) }
         if let p = node.createPublication { createPublication(p); return true }
         if let p = node.alterPublication { alterPublication(p); return true }
         if let set = node.variableSet { return setVariable(set) }
@@ -123,6 +123,8 @@ public struct CatalogBuilder: Sendable {
     /// `exists` holds; a qualified name is taken as written.
     func resolve(schema: String?, name: String, exists: (QualifiedName) -> Bool) -> QualifiedName? {
         if let schema { return exists(QualifiedName(schema, name)) ? QualifiedName(schema, name) : nil }
+        // Temporary relations are found before the search path, as in PostgreSQL.
+        if catalog.hasTemporaryRelations, exists(QualifiedName(Table.temporarySchema, name)) { return QualifiedName(Table.temporarySchema, name) }
         for s in effectiveSearchPath where exists(QualifiedName(s, name)) { return QualifiedName(s, name) }
         return nil
     }

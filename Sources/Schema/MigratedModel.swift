@@ -26,6 +26,7 @@ public struct MigratedModel: Sendable {
         var builder = CatalogBuilder(catalog: publisher, searchPath: searchPath)
         builder.apply(document)
         publisher = builder.catalog
+        publisher.endSession()
         appliedCount += builder.appliedCount
         skippedCount += builder.skippedCount
         warnings += builder.warnings
@@ -33,6 +34,7 @@ public struct MigratedModel: Sendable {
             var other = CatalogBuilder(catalog: side, searchPath: searchPath)
             other.apply(document)
             subscriber = other.catalog
+            subscriber?.endSession()
         }
     }
 }

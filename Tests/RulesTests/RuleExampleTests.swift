@@ -28,7 +28,7 @@ import Schema
         var linter = Linter(rules: RuleRegistry.all, configuration: configuration)
         linter.schemaStrict = true
         if let baseline = example.baseline {
-            let loaded = try Baselines.fromSQL(baseline)
+            let loaded = try Baselines.fromSQL(baseline, subscriber: example.subscriberBaseline)
             #expect(loaded.syntaxErrors.isEmpty, "\(rule.id): the example's baseline does not parse")
             linter.baselines = loaded
         }

@@ -55,6 +55,7 @@ public struct ReplicationAddRequiredColumnRule: HazardRule {
             found.report(unlisted
                          ? "adds `\(def.name)` to \(table.described) as NOT NULL without a default, and the column list of \(table.publicationsLeavingOut(def.name)) leaves it out: replicated rows never carry it, so every replicated INSERT fails on the subscriber (`null value in column \"\(def.name)\" of relation \"\(table.name.name)\" violates not-null constraint`), whichever side goes first"
                          : "adds `\(def.name)` to \(table.described) as NOT NULL without a default: subscriber-first, replicated INSERTs lack it (`null value in column \"\(def.name)\" ... violates not-null constraint`); publisher-first, the subscriber lacks it (`missing replicated column: \"\(def.name)\"`)",
+                         help: HelpText.addRequiredColumn(table, column: def.name, type: HelpText.type(of: def, context)),
                          needs: .unsafe, because: "`\(def.name)` is NOT NULL without a default", command: index)
         }
     }

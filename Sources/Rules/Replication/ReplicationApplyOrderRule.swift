@@ -56,9 +56,13 @@ public struct ReplicationApplyOrderRule: Rule {
             RuleExample("ALTER TABLE hbi.hosts RENAME COLUMN tags TO labels;", note: "replication-rename reports it", baseline: ExampleBaselines.published),
             RuleExample("ALTER TABLE hbi.hosts ADD CONSTRAINT hosts_group_fk FOREIGN KEY (id) REFERENCES hbi.groups (id) NOT VALID;", note: "Foreign keys are not checked for replicated rows", baseline: ExampleBaselines.published),
             RuleExample("-- replint: apply-order publisher-first\nALTER TYPE hbi.mood ADD VALUE 'meh';", note: "An enum no replicated table uses", baseline: ExampleBaselines.published + "\nCREATE TYPE hbi.mood AS ENUM ('ok');"),
+            RuleExample("CREATE MATERIALIZED VIEW hbi.host_counts AS SELECT org_id, count(*) FROM hbi.hosts GROUP BY org_id;\nCREATE UNIQUE INDEX host_counts_org_id ON hbi.host_counts (org_id);", note: "A materialized view is never published, with or without a baseline"),
+            RuleExample("CREATE UNIQUE INDEX host_counts_org_id ON hbi.host_counts (org_id);", note: "A materialized view of the baseline; every table counts as replicated there, but it is no table", baseline: "CREATE SCHEMA hbi;\nCREATE TABLE hbi.hosts (id uuid PRIMARY KEY, org_id text);\nCREATE MATERIALIZED VIEW hbi.host_counts AS SELECT org_id, count(*) FROM hbi.hosts GROUP BY org_id WITH NO DATA;"),
+            RuleExample("ALTER TABLE hbi.hosts_cache DROP COLUMN note;", note: "An unlogged table is never published", baseline: "CREATE SCHEMA hbi;\nCREATE UNLOGGED TABLE hbi.hosts_cache (id uuid PRIMARY KEY, note text);"),
+            RuleExample("-- replint: apply-order publisher-first\nCREATE TEMP TABLE moved_hosts ON COMMIT DROP AS SELECT id FROM hbi.hosts;\nCREATE UNLOGGED TABLE hbi.scratch (id int);\nCREATE TABLE hbi.hosts_copy AS SELECT * FROM hbi.hosts;\nALTER TABLE hbi.hosts_copy ADD COLUMN note text;\nSELECT id INTO hbi.host_ids FROM hbi.hosts;\nALTER TABLE hbi.host_ids ADD COLUMN note text;", note: "Temporary, unlogged and query-made tables: the last two are new in this file, like CREATE TABLE", baseline: ExampleBaselines.allTables),
         ],
         notes: ReplicationNotes.make(
-            order: "`subscriber-first`: CREATE TABLE, a nullable or constant-default ADD COLUMN, ADD VALUE, a non-unique CREATE INDEX, DROP NOT NULL, dropping a CHECK/UNIQUE/foreign key. `publisher-first`: DROP COLUMN of a nullable or defaulted column, DROP TABLE, SET NOT NULL, a new CHECK/UNIQUE/EXCLUDE/PRIMARY KEY/foreign key, CREATE UNIQUE INDEX, data changes (publisher only). `unsafe`: DROP COLUMN of a NOT NULL column without default (needs DROP NOT NULL first), two opposite commands in one ALTER TABLE. Statements on tables that are not replicated need no order. `replint plan FILE` lists them.",
+            order: "`subscriber-first`: CREATE TABLE, a nullable or constant-default ADD COLUMN, ADD VALUE, a non-unique CREATE INDEX, DROP NOT NULL, dropping a CHECK/UNIQUE constraint. `publisher-first`: DROP COLUMN of a nullable or defaulted column, DROP TABLE, SET NOT NULL, a new CHECK/UNIQUE/EXCLUDE/PRIMARY KEY, CREATE UNIQUE INDEX, data changes (publisher only). `either`: adding or dropping a foreign key (the apply worker runs with `session_replication_role = replica`, so foreign keys are not checked for replicated rows; a TRUNCATE of the referenced table then stops apply, RESTRICT). `unsafe`: DROP COLUMN of a NOT NULL column without default (needs DROP NOT NULL first), two opposite commands in one ALTER TABLE. Statements on tables that are not replicated need no order, nor do statements on relations PostgreSQL never publishes: temporary and unlogged tables, materialized views and views. `replint plan FILE` lists them.",
             error: "Subscriber-first DROP: `logical replication target relation \"hbi.hosts\" is missing replicated column: \"tags\"`. Subscriber-first SET NOT NULL or a new CHECK: `null value in column \"tags\" of relation \"hosts\" violates not-null constraint`, `new row for relation \"hosts\" violates check constraint`. Publisher-first DROP TABLE: `logical replication target relation \"hbi.hosts\" does not exist`.",
             docs: ReplicationNotes.restrictions))
 
@@ -75,7 +79,8 @@ public struct ReplicationApplyOrderRule: Rule {
                 if let first = change.prerequisite {
                     message += ". Ship `\(first)` subscriber-first in its own file, then this statement publisher-first"
                 }
-                return Violation(range: change.range, message: message)
+                return Violation(range: change.range, message: message,
+                                 help: HelpText.unsafeOrder(statement, prerequisite: change.prerequisite))
             case .either:
                 return nil
             case let needed where needed != declared.order:
@@ -83,7 +88,7 @@ public struct ReplicationApplyOrderRule: Rule {
                     this statement must reach the \(needed.firstSide) first (\(change.reason)), but the file is \
                     \(declared.order.rawValue) (\(declared.source.rawValue)); move it to a file declared \
                     `-- replint: apply-order \(needed.rawValue)`
-                    """)
+                    """, help: HelpText.applyOrder(statement, needs: needed))
             default:
                 return nil
             }

@@ -33,6 +33,10 @@ public struct ReplicationColumnTypeChangeRule: HazardRule {
             RuleExample("↓ALTER TABLE hbi.hosts ALTER COLUMN display_name TYPE text;", note: "Widening: still reported, with the order it needs", baseline: ExampleBaselines.published),
             RuleExample("↓ALTER TABLE \"hbi\".\"groups\" ALTER COLUMN \"Label\" SET DATA TYPE varchar(10) USING left(\"Label\", 10);", baseline: ExampleBaselines.published),
             RuleExample("↓ALTER TABLE hosts ALTER COLUMN id TYPE bigint;", note: "Without a baseline"),
+            RuleExample("↓ALTER TABLE inv.items ALTER COLUMN price TYPE numeric(10,4);", note: "Narrowing, though the scale grows: 8 integer digits become 6, so 12345678.90 no longer fits (`numeric field overflow`); publisher-first", baseline: ReplicationColumnTypeChangeRule.numericBaseline),
+            RuleExample("↓ALTER TABLE inv.items ALTER COLUMN price TYPE numeric(12,1);", note: "Neither: more integer digits but one decimal fewer, so values are rounded on one side; unsafe", baseline: ReplicationColumnTypeChangeRule.numericBaseline),
+            RuleExample("↓ALTER TABLE inv.items ALTER COLUMN qty TYPE numeric(8,2);", note: "Neither: int4 needs 10 integer digits, and the old int4 refuses `1.5`; unsafe", baseline: ReplicationColumnTypeChangeRule.numericBaseline),
+            RuleExample("↓ALTER TABLE inv.items ALTER COLUMN price TYPE numeric(14,2);", note: "Widening: subscriber-first", baseline: ReplicationColumnTypeChangeRule.numericBaseline),
         ],
         nonTriggeringExamples: [
             RuleExample("ALTER TABLE hbi.audit ALTER COLUMN note TYPE varchar(20);", note: "A table outside the publication", baseline: ExampleBaselines.published),
@@ -41,9 +45,15 @@ public struct ReplicationColumnTypeChangeRule: HazardRule {
             RuleExample("ALTER TABLE hbi.audit ALTER COLUMN id TYPE int;", replicatedTables: ["hbi.hosts"]),
         ],
         notes: ReplicationNotes.make(
-            order: "`subscriber-first` when the new type accepts every old value (varchar(n) to a longer varchar or text, int4 to int8), `publisher-first` when it narrows, `unsafe` otherwise; reported in every case.",
-            error: "`value too long for type character varying(100)`; `integer out of range`; `invalid input syntax for type ...`.",
+            order: "`subscriber-first` when the new type accepts every old value unchanged (varchar(n) to a longer varchar or text, int4 to int8, numeric(10,2) to numeric(14,2)), `publisher-first` when the old type accepts every new value (numeric(10,2) to numeric(10,4): integer digits p-s and scale compare separately, and 8 integer digits becoming 6 narrows), `unsafe` when neither holds or replint cannot tell (numeric(10,4) to numeric(12,1) rounds on one side and overflows on the other); a change that can round or refuse a value is never called widening. Reported in every case.",
+            error: "`value too long for type character varying(100)`; `integer out of range`; `numeric field overflow` (12345678.90 into numeric(10,4)); `invalid input syntax for type integer: \"1.5\"`.",
             docs: ReplicationNotes.restrictions))
+
+    static let numericBaseline = """
+    CREATE SCHEMA inv;
+    CREATE TABLE inv.items (id bigint PRIMARY KEY, price numeric(10,2), qty integer);
+    CREATE PUBLICATION inv_pub FOR TABLE inv.items;
+    """
 
     public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
         guard let alter = statement.node?.alterTable, let table = context.replicatedTable(alter.relation) else { return }
@@ -54,22 +64,31 @@ public struct ReplicationColumnTypeChangeRule: HazardRule {
             let column = command.name ?? "?"
             if refused?.command == index || !table.publishes(column: column) { continue }
             let order = Self.order(command, table, context)
+            let types = Self.types(command, table, context)
+            let change = types.map { " from `\($0.old)` to `\($0.new)`" } ?? ""
             let advice: String
             switch order {
             case .subscriberFirst: advice = "it widens the column: ship it alone, subscriber-first"
             case .publisherFirst: advice = "it narrows the column: ship it alone, publisher-first, and only once no row is too wide; applied subscriber-first, \(ReplicationNotes.neverHeals)"
+            case _ where types != nil: advice = "neither type holds every value of the other (a value is refused or rounded on one side, whichever goes first): prefer a new column and a backfill"
             default: advice = "replint cannot tell whether it widens or narrows: prefer a new column and a backfill"
             }
-            found.report("changes the type of `\(column)` on \(table.described); while the sides disagree a value may not fit the subscriber (`value too long for type ...`) and apply stops; \(advice)",
-                         needs: order, because: "changes the type of `\(command.columnName)`", command: index)
+            found.report("changes the type of `\(column)` on \(table.described)\(change); while the sides disagree a value may not fit the subscriber (`value too long for type ...`, `numeric field overflow`) and apply stops; \(advice)",
+                         help: HelpText.typeChange(statement, table: table, column: column, order: order, newType: types?.new),
+                         needs: order, because: "changes the type of `\(command.columnName)`\(change)", command: index)
         }
+    }
+
+    /// The subscriber's type of the column and the new one, normalised, when the model knows both.
+    static func types(_ command: AlterTableCommand, _ table: ReplicatedTable, _ context: LintContext) -> (old: String, new: String)? {
+        guard let name = command.name, let old = table.subscriberTable?.column(named: name)?.typeName,
+              let type = command.definition?.columnDef?.typeName else { return nil }
+        return (old, context.publisherCatalog.columnType(type, searchPath: context.searchPath).normalized)
     }
 
     /// Widening type changes go subscriber-first, narrowing ones publisher-first; others break both ways.
     static func order(_ command: AlterTableCommand, _ table: ReplicatedTable, _ context: LintContext) -> ApplyOrder {
-        guard let name = command.name, let old = table.subscriberTable?.column(named: name)?.typeName,
-              let type = command.definition?.columnDef?.typeName else { return .unsafe }
-        let new = context.publisherCatalog.columnType(type, searchPath: context.searchPath).normalized
+        guard let (old, new) = types(command, table, context) else { return .unsafe }
         switch TypeWidth.compare(old, new) {
         case .wider?: return .subscriberFirst
         case .narrower?: return .publisherFirst

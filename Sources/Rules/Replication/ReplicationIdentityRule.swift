@@ -77,6 +77,7 @@ public struct ReplicationIdentityRule: HazardRule {
                 let reason = "drops the replica-identity index of `\(dropped.table)`"
                 guard table.publishesUpdatesOrDeletes else { found.declare(either: reason, command: index); continue }
                 found.report("drops `\(dropped.name)`, the replica identity of \(table.described): \(Self.breaks(table))",
+                             help: HelpText.keepIdentity(table, context),
                              needs: .either, because: reason, command: index)
             }
         }
@@ -104,7 +105,7 @@ public struct ReplicationIdentityRule: HazardRule {
             found.declare(either: reason, command: index)
             return
         }
-        found.report(violation.message, severity: violation.severity, needs: .either, because: reason, command: index)
+        found.report(violation.message, help: HelpText.keepIdentity(table, context), severity: violation.severity, needs: .either, because: reason, command: index)
     }
 
     private func violation(_ command: AlterTableCommand, _ table: ReplicatedTable, _ context: LintContext) -> (message: String, severity: Severity?)? {

@@ -54,7 +54,7 @@ public struct ReplicationPartitionChangeRule: HazardRule {
         if let create = node.createTable, create.isPartition, let parent = create.inherits.first,
            let table = context.replicatedTable(parent) {
             found.report("creates partition `\(create.relation.qualifiedName)` of \(table.described): the subscriber needs the same partition before rows for it arrive; create it there first",
-                         needs: .subscriberFirst, because: "a new partition of a replicated table: the subscriber needs it before rows for it arrive")
+                         help: HelpText.partitionFirst(statement), needs: .subscriberFirst, because: "a new partition of a replicated table: the subscriber needs it before rows for it arrive")
         } else if let alter = node.alterTable, let refusal = context.publisherCatalog.refusal(of: node, searchPath: context.searchPath),
                   let help = Self.help(refusal, alter, context) {
             // Refused whatever the table's replication: the statement fails on every side.

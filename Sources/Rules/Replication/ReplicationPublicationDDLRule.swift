@@ -50,10 +50,10 @@ public struct ReplicationPublicationDDLRule: HazardRule {
         let reason = "publication and subscription DDL belongs to the replication set-up, not to a migration"
         if isPublication {
             found.report("publication DDL in a migration: on the subscriber it fails (`publication ... does not exist`) or makes a publication nobody subscribes to; run it on the publisher as replication set-up",
-                         needs: .either, because: reason)
+                         help: HelpText.setUp(statement, on: "publisher"), needs: .either, because: reason)
         } else if isSubscription {
             found.report("subscription DDL in a migration: on the publisher it is meaningless or harmful; run it on the subscriber as replication set-up",
-                         needs: .either, because: reason)
+                         help: HelpText.setUp(statement, on: "subscriber"), needs: .either, because: reason)
         }
     }
 }

@@ -61,7 +61,7 @@ public struct ReplicationRefreshNeededRule: HazardRule {
             return
         }
         guard publications else { return }
-        if let create = node.createTable, !create.isTemporary, !create.isPartition {
+        if let create = node.createTable, create.mayBePublished, !create.isPartition {
             let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
             let by = context.publicationsPickingUp(name).filter { $0.entry(for: name) == nil }.map(\.name)
             guard !by.isEmpty else { return }

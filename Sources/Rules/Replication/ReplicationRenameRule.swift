@@ -57,9 +57,11 @@ public struct ReplicationRenameRule: HazardRule {
         } else if let move = node.alterObjectSchema, move.objectKind == .table, let relation = move.relation,
                   let table = context.replicatedTable(relation) {
             found.report("moves \(table.described) to schema `\(move.newSchema)`: the apply worker matches tables by schema-qualified name, so the moved table is unknown on whichever side has not moved yet; \(ReplicationNotes.neverHeals)",
+                         help: HelpText.replaceTable(table, with: QualifiedName(move.newSchema, table.name.name)),
                          needs: .unsafe, because: "the table leaves its name: whichever side moves first, the other cannot apply its rows")
         } else if let alter = node.alterEnum, let old = alter.oldLabel, case let users = context.replicatedUsers(ofEnum: alter.names), !users.isEmpty {
             found.report("renames label '\(old)' of enum `\(alter.names.joined(separator: "."))`, used by \(users.joined(separator: ", ")): rows carrying either label are rejected on the side that does not know it (`invalid input value for enum`)",
+                         help: HelpText.renameEnumLabel(alter.names.joined(separator: "."), old: old, new: alter.newLabel, users: users),
                          needs: .unsafe, because: "renaming an enum label breaks rows that carry it on the other side")
         }
     }
@@ -74,10 +76,12 @@ public struct ReplicationRenameRule: HazardRule {
             guard table.publishes(column: old) else { return }
             // A view's or foreign table's column is reported too, but was never given an order.
             found.report("renames column `\(old)` of \(table.described) to `\(rename.newName)`: columns are matched by name, so whichever side renames first, the other stops apply (`missing replicated column: \"\(old)\"`); \(ReplicationNotes.neverHeals)",
+                         help: HelpText.renameColumn(table, old: old, new: rename.newName),
                          needs: rename.relationKind == .table ? .unsafe : nil, because: breaks)
         case .table:
             guard let relation = rename.relation, let table = context.replicatedTable(relation) else { return }
             found.report("renames \(table.described) to `\(rename.newName)`: tables are matched by schema-qualified name (`relation ... does not exist` on the side that has not renamed); \(ReplicationNotes.neverHeals)",
+                         help: HelpText.replaceTable(table, with: QualifiedName(table.name.schema, rename.newName)),
                          needs: .unsafe, because: breaks)
         case .schema:
             let old = rename.oldName ?? ""
@@ -85,6 +89,7 @@ public struct ReplicationRenameRule: HazardRule {
                 || (!context.hasBaseline && context.replicationSource != .publications)
             guard holdsReplicated else { return }
             found.report("renames schema `\(rename.oldName ?? "?")`, which holds replicated tables: every one of them changes its schema-qualified name; \(ReplicationNotes.neverHeals)",
+                         help: HelpText.renameSchema(old, rename.newName),
                          needs: .unsafe, because: "renaming a schema renames every replicated table in it")
         default:
             return

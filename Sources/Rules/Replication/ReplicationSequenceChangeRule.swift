@@ -51,11 +51,11 @@ public struct ReplicationSequenceChangeRule: HazardRule {
         let reason = "sequences are not replicated"
         if node.isSelect && node.descendants().contains(where: { $0.functionCall?.name.last?.lowercased() == "setval" }) {
             found.report("setval() moves a sequence on this side only: sequences are not replicated, so the other side is left behind and a failover collides",
-                         needs: .either, because: reason)
+                         help: HelpText.sequenceChange(statement), needs: .either, because: reason)
         } else if let alter = node.alterSequence {
             guard alter.options.contains(where: { Self.movingOptions.contains($0.name) }) else { found.declare(either: reason); return }
             found.report("changes sequence `\(alter.relation.qualifiedName)` on this side only: sequences are not replicated, so the other side is left behind and a failover collides",
-                         needs: .either, because: reason)
+                         help: HelpText.sequenceChange(statement), needs: .either, because: reason)
         } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             for (index, command) in alter.commands.enumerated() where command.action == .setIdentity {
                 found.declare(either: "changes an identity column's sequence", command: index)

@@ -44,12 +44,12 @@ public struct ReplicationTableWithoutIdentityRule: Rule {
             docs: ReplicationNotes.replicaIdentity))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        guard let create = statement.node?.createTable, !create.isTemporary else { return [] }
+        guard let create = statement.node?.createTable, create.mayBePublished else { return [] }
         let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
         guard context.willBeReplicated(name) || publishedThroughParent(create, statement, context) else { return [] }
         let hasKey = create.tableConstraints.contains { $0.kind == .primaryKey } || create.columns.contains { $0.constraints.contains { $0.kind == .primaryKey } }
         if hasKey || (create.isPartition && parentHasKey(create, context)) || identityLater(name, after: statement, context) { return [] }
-        return [Violation(range: statement.range, message: "creates `\(name)`, which a publication will pick up, with no primary key and no replica identity: the first UPDATE or DELETE on the publisher fails (`cannot update table \"\(name.name)\" because it does not have a replica identity and publishes updates`)")]
+        return [Violation(range: statement.range, message: "creates `\(name)`, which a publication will pick up, with no primary key and no replica identity: the first UPDATE or DELETE on the publisher fails (`cannot update table \"\(name.name)\" because it does not have a replica identity and publishes updates`)", help: HelpText.primaryKey(name))]
     }
 
     private func publishedThroughParent(_ create: CreateTable, _ statement: Statement, _ context: LintContext) -> Bool {

@@ -48,6 +48,7 @@ public struct ReplicationTriggerRule: HazardRule {
         guard let node = statement.node else { return }
         if let trigger = node.createTrigger, let table = context.replicatedTable(trigger.relation) {
             found.report("creates trigger `\(trigger.name)` on \(table.described): it does not fire for replicated rows on the subscriber; decide whether the subscriber needs its effect",
+                         help: HelpText.triggerForReplicatedRows(table, trigger: trigger.name),
                          needs: .either, because: "a trigger on a replicated table does not fire for replicated rows")
         } else if let alter = node.alterTable, let table = context.replicatedTable(alter.relation) {
             let reason = "enables a trigger on a replicated table"
@@ -55,9 +56,11 @@ public struct ReplicationTriggerRule: HazardRule {
                 switch command.action {
                 case .enableTrigger, .enableAllTriggers, .enableUserTriggers:
                     found.report("enables trigger `\(command.name ?? "ALL")` on \(table.described): it fires on the publisher only, not for replicated rows on the subscriber",
+                                 help: HelpText.triggerForReplicatedRows(table, trigger: command.name ?? "ALL"),
                                  needs: .either, because: reason, command: index)
                 case .enableAlwaysTrigger:
                     found.report("ENABLE ALWAYS TRIGGER `\(command.name ?? "?")` on \(table.described): it also fires for replicated rows, so a result the publisher's row already carries is computed again",
+                                 help: HelpText.alwaysTrigger(table, trigger: command.name ?? "?"),
                                  needs: .either, because: reason, command: index)
                 case .enableReplicaTrigger:
                     // Firing for replicated rows only is what a replica trigger is for.

@@ -46,6 +46,7 @@ public struct ReplicationTruncateRule: HazardRule {
         let tables = truncate.relations.compactMap { context.replicatedTable($0) }
         guard !tables.isEmpty else { return }
         found.report("truncates \(tables.map(\.described).joined(separator: ", ")): TRUNCATE replicates, so run it on the publisher only; the subscriber applies it with RESTRICT, and a subscriber-only foreign key to the table stops apply for good",
+                     help: HelpText.truncate(statement, tables),
                      needs: .either, because: "TRUNCATE replicates by itself")
     }
 }

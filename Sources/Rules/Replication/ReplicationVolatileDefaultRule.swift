@@ -54,6 +54,7 @@ public struct ReplicationVolatileDefaultRule: HazardRule {
             let facts = ColumnFacts(def, context)
             guard facts.fillsExistingRowsDifferently, !facts.isGenerated else { continue }
             found.report("adds `\(def.name)` to \(table.described) with \(facts.defaultDescription): each side fills its existing rows separately, so they silently differ",
+                         help: HelpText.volatileDefault(table, column: def.name, type: HelpText.type(of: def, context), expression: facts.defaultValue?.expression),
                          needs: facts.cause == .filledPerSide ? .subscriberFirst : nil,
                          because: "`\(def.name)` is filled by \(facts.defaultDescription) on each side separately", command: index)
         }

@@ -19,7 +19,7 @@ extension ApplyOrderClassifier {
             return order(.subscriberFirst, "a new \(def.isNotNull ? "NOT NULL column with a constant default" : "nullable column"): the subscriber must have `\(def.name)` before the publisher sends it (`missing replicated column: \"\(def.name)\"`)")
         case .dropColumn, .dropColumnRecurse:
             guard let subscriberColumn = table.subscriberTable?.column(named: column) else {
-                return order(.publisherFirst, "a dropped column must stop arriving before the subscriber drops it (`missing replicated column`); safe only if the subscriber's `\(column)` is nullable or has a default, which replint cannot see without a baseline")
+                return order(.publisherFirst, "a dropped column must stop arriving before the subscriber drops it (`missing replicated column`); safe only if the subscriber's `\(column)` is nullable or has a default, \(table.subscriberColumnUnknown(column))")
             }
             if subscriberColumn.isNotNull && !subscriberColumn.hasDefault {
                 return order(.unsafe, "the subscriber's `\(column)` is NOT NULL without a default: publisher-first, rows arriving without it stop apply (`null value in column \"\(column)\" ... violates not-null constraint`); subscriber-first, rows arriving with it stop apply (`missing replicated column`)",

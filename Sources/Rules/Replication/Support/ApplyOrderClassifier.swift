@@ -37,7 +37,7 @@ enum ApplyOrderClassifier {
         let change = Plain(statement)
         if let create = node.createTable {
             let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
-            guard context.willBeReplicated(name) else { return [] }
+            guard create.mayBePublished, context.willBeReplicated(name) else { return [] }
             return [change(.subscriberFirst, "a new table: the subscriber must have it before the publisher publishes rows into it")]
         }
         if let alter = node.alterTable, alter.altersTable {

@@ -13,6 +13,8 @@ struct ReplicatedTable {
     let subscriberTable: Table?
     let memberships: [PublicationMembership]
     let source: ReplicationSource
+    /// Whether a baseline was loaded (so "replint cannot see" is never said with one).
+    var hasBaseline = false
 
     /// `hbi.hosts (published by hbi_hosts_pub_v1_0_2)`.
     var described: String { "`\(name)` (\(why))" }
@@ -43,6 +45,7 @@ extension LintContext {
     /// model knows it, else as written in the first schema of the search path.
     func qualified(_ relation: RangeVar) -> QualifiedName {
         publisherCatalog.resolveTable(schema: relation.schema, name: relation.name, searchPath: searchPath)
+            ?? publisherCatalog.resolveRelation(schema: relation.schema, name: relation.name, searchPath: searchPath)
             ?? publisherCatalog.creationName(schema: relation.schema, name: relation.name, searchPath: searchPath)
     }
 
@@ -56,7 +59,7 @@ extension LintContext {
         guard isReplicated(name), !createdInThisFile(name) else { return nil }
         return ReplicatedTable(
             name: name, table: publisherCatalog.table(name), subscriberTable: subscriberCatalog.table(name),
-            memberships: publisherCatalog.publications(publishing: name), source: replicationSource)
+            memberships: publisherCatalog.publications(publishing: name), source: replicationSource, hasBaseline: hasBaseline)
     }
 }
 
@@ -117,5 +120,22 @@ extension ReplicatedTable {
     /// The publications whose column lists leave `column` out, for messages.
     func publicationsLeavingOut(_ column: String) -> String {
         memberships.filter { $0.columns.map { !$0.contains(column) } ?? false }.map(\.publication).joined(separator: ", ")
+    }
+}
+
+extension CreateTable {
+    /// False for temporary and unlogged tables, which no publication can
+    /// hold (`cannot add relation "x" to publication`) and FOR ALL TABLES skips.
+    var mayBePublished: Bool { !isTemporary && !isUnlogged }
+}
+
+extension ReplicatedTable {
+    /// Why the subscriber's `column` is not known, for reasons: no baseline,
+    /// or a subscriber baseline without it (`replication-sides-differ`).
+    func subscriberColumnUnknown(_ column: String) -> String {
+        guard hasBaseline else { return "which replint cannot see without a baseline" }
+        if subscriberTable == nil, table != nil { return "and the subscriber's baseline has no `\(name)` at all (`replication-sides-differ` reports it)" }
+        if table?.column(named: column) != nil { return "and the subscriber's baseline has no `\(column)` at all (`replication-sides-differ` reports it)" }
+        return "and the baseline does not show `\(column)`"
     }
 }
