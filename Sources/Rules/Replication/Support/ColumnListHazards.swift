@@ -108,7 +108,7 @@ struct ColumnListHazards {
         // A generated, required or per-side-filled column's order is its own rule's.
         let ordinary = command.definition?.columnDef.map { ColumnFacts($0, context).cause == .ordinary } ?? false
         found.report("adds `\(name)` to `\(table.name)`, which \(publications) publishes with a column list: `\(name)` is not replicated until the list names it (the subscriber's copy stays NULL)",
-                     help: "Add the column on both sides (subscriber-first), then list it in the publication on the publisher (`ALTER PUBLICATION ... SET TABLE \(table.name) (..., \(name)) ...`) and run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` on the subscriber; or suppress this if the column is meant to stay local.",
+                     help: HelpText.listNewColumn(table, column: name),
                      severity: .warning, needs: ordinary ? .subscriberFirst : nil,
                      because: "a new column on a table published with a column list", command: index)
     }
