@@ -42,4 +42,15 @@ import SQLSource
         let help = found.map(\.help).joined(separator: "\n")
         for text in expected { #expect(help.contains(text), "\(sql): wanted \(text) in\n\(help)") }
     }
+
+    @Test func refreshAndGeneratedColumnHelpNameTheirObjects() throws {
+        let all = "CREATE SCHEMA inv; CREATE TABLE inv.items (id bigint PRIMARY KEY, total numeric GENERATED ALWAYS AS (id * 2) STORED); CREATE PUBLICATION every_pub FOR ALL TABLES;"
+        let created = try lintFindings("CREATE TABLE inv.events (id bigint PRIMARY KEY);", baseline: all).replication
+        let refresh = try #require(created.first { $0.ruleID == "replication-refresh-needed" })
+        #expect(refresh.help.contains("`inv.events`") && refresh.help.contains("every_pub"), "\(refresh.help)")
+        let dropped = try lintFindings("ALTER TABLE inv.items ALTER COLUMN total DROP EXPRESSION;", baseline: all).replication
+        let generated = try #require(dropped.first { $0.ruleID == "replication-generated-column" })
+        #expect(generated.help.contains("`total`") && generated.help.contains("inv.items"), "\(generated.help)")
+        #expect(!(created + dropped).contains { $0.help.contains("hbi") })
+    }
 }

@@ -50,6 +50,7 @@ public struct ReplicationGeneratedColumnRule: HazardRule {
             case .dropExpression:
                 let column = command.name ?? "?"
                 found.report("DROP EXPRESSION makes `\(column)` of \(table.described) an ordinary, published column: subscriber-first, replicated rows leave it NULL; publisher-first, rows arrive with a column the subscriber still generates",
+                             help: "Keep `\(column)` generated; add an ordinary column instead (`ALTER TABLE \(table.name) ADD COLUMN \(column)_value <type>;`, subscriber-first), fill it on the publisher, switch readers to it, then drop `\(column)` (publisher-first).",
                              needs: .unsafe, because: "`\(command.columnName)` stops being generated and starts being published", command: index)
             case .addColumn, .addColumnRecurse:
                 guard let def = command.definition?.columnDef, ColumnFacts(def, context).cause == .generated else { continue }
@@ -57,6 +58,7 @@ public struct ReplicationGeneratedColumnRule: HazardRule {
                 // Before PostgreSQL 18 no publication publishes generated columns.
                 guard context.configuration.postgresVersion >= 18 else { found.declare(either: reason, command: index); continue }
                 found.report("adds generated column `\(def.name)` to \(table.described) on PostgreSQL \(context.configuration.postgresVersion): where the publication publishes generated columns it is replicated into a column the subscriber generates itself",
+                             help: "Leave generated columns out of the publication of `\(table.name)` (`publish_generated_columns = none`, the default), or add `\(def.name)` on the subscriber as an ordinary column.",
                              needs: .either, because: reason, command: index)
             default:
                 continue

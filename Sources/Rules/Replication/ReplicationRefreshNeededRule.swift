@@ -46,6 +46,11 @@ public struct ReplicationRefreshNeededRule: HazardRule {
             error: "None: the subscriber's table silently stays behind until the refresh (for good with `copy_data = false`).",
             docs: ReplicationNotes.subscription))
 
+    /// The refresh to run, naming the table and the publications that now carry it.
+    static func help(_ table: String, _ publications: [String]) -> String {
+        "Once `\(table)` exists on both sides, run on the subscriber, for each subscription to \(publications.joined(separator: ", ")): `ALTER SUBSCRIPTION <subscription> REFRESH PUBLICATION;` (with `copy_data = true`, the default, it copies what `\(table)` holds by then)."
+    }
+
     public func hazards(_ statement: Statement, in context: LintContext, into found: inout Hazards) {
         guard let node = statement.node else { return }
         let refresh = "run `ALTER SUBSCRIPTION ... REFRESH PUBLICATION` (with copy_data) on the subscriber once both sides have it; until then its changes are silently not applied"
@@ -57,7 +62,7 @@ public struct ReplicationRefreshNeededRule: HazardRule {
             let by = publications ? context.publicationsPickingUp(QualifiedName(move.newSchema, relation.name)).map(\.name) : []
             guard !by.isEmpty else { found.declare(either: reason); return }
             found.report("moves `\(relation.qualifiedName)` into schema `\(move.newSchema)`, which \(by.joined(separator: ", ")) publishes: \(refresh)",
-                         needs: .either, because: reason)
+                         help: Self.help("\(move.newSchema).\(relation.name)", by), needs: .either, because: reason)
             return
         }
         guard publications else { return }
@@ -65,11 +70,13 @@ public struct ReplicationRefreshNeededRule: HazardRule {
             let name = context.publisherCatalog.creationName(schema: create.relation.schema, name: create.relation.name, searchPath: context.searchPath)
             let by = context.publicationsPickingUp(name).filter { $0.entry(for: name) == nil }.map(\.name)
             guard !by.isEmpty else { return }
-            found.report("\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)")
+            found.report("\(by.joined(separator: ", ")) picks up the new table `\(name)` at once, but the subscription does not: \(refresh)",
+                         help: Self.help("\(name)", by))
         } else if let alter = node.alterTable, let parent = context.replicatedTable(alter.relation) {
             let direct = parent.memberships.filter { !$0.viaPartitionRoot }.map(\.publication)
             guard !direct.isEmpty, let partition = alter.commands.first(where: { $0.action == .attachPartition })?.partition else { return }
-            found.report("attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)")
+            found.report("attaches `\(partition.qualifiedName)` under \(parent.described), published without publish_via_partition_root by \(direct.joined(separator: ", ")): the subscription does not know the new partition; \(refresh)",
+                         help: Self.help(partition.qualifiedName, direct) + " Or publish the parent with `ALTER PUBLICATION \(direct[0]) SET (publish_via_partition_root = true);`.")
         }
     }
 }
