@@ -15,7 +15,8 @@ extension Catalog {
         guard tables[table] != nil, neverPublished(table) == nil else { return [] }
         let ancestors = ancestors(of: table)
         var out: [PublicationMembership] = []
-        for publication in publications.values.sorted(by: { $0.name < $1.name }) {
+        // Sorted at the end: a table is in a few publications, a catalogue may hold many.
+        for publication in publications.values {
             func membership(_ reason: PublicationMembership.Reason, _ entry: PublishedTable?) -> PublicationMembership {
                 PublicationMembership(
                     publication: publication.name, reason: reason, columns: entry?.columns, rowFilter: entry?.rowFilter,
@@ -32,7 +33,7 @@ extension Catalog {
                 out.append(membership(.allTables, nil))
             }
         }
-        return out
+        return out.sorted { $0.publication < $1.publication }
     }
 
     /// What decides replication, given the configuration's `replication.tables`.
