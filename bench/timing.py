@@ -80,27 +80,36 @@ def quartiles(values):
     return q[0], q[2]
 
 
+def interleave(commands, rounds, warmup, env):
+    """Runs each command of `commands` (role -> argv) once per round, the
+    order flipping every round. Returns the exit codes seen, the times and
+    the per-round ratios of the first role to the second."""
+    first, second = list(commands)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    codes = {role: set() for role in commands}
+    times = {role: [] for role in commands}
+    for _ in range(warmup):
+        for role, argv in commands.items():
+            codes[role].add(run_once(argv[0], argv[1:], env, devnull)[1])
+    ratios = []
+    for n in range(rounds):
+        order = (first, second) if n % 2 == 0 else (second, first)
+        sample = {}
+        for role in order:
+            elapsed, code = run_once(commands[role][0], commands[role][1:], env, devnull)
+            codes[role].add(code)
+            sample[role] = elapsed
+            times[role].append(elapsed)
+        ratios.append(sample[first] / sample[second])
+    return codes, times, ratios
+
+
 def main():
     rounds, warmup, env, binaries, args = parse(sys.argv[1:])
     if len(binaries) != 2:
         usage("want exactly two binaries: CURRENT PREVIOUS")
     roles = {"current": binaries[0], "previous": binaries[1]}
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    codes = {role: set() for role in roles}
-    times = {role: [] for role in roles}
-    for _ in range(warmup):
-        for role, binary in roles.items():
-            codes[role].add(run_once(binary, args, env, devnull)[1])
-    ratios = []
-    for n in range(rounds):
-        order = ("current", "previous") if n % 2 == 0 else ("previous", "current")
-        sample = {}
-        for role in order:
-            elapsed, code = run_once(roles[role], args, env, devnull)
-            codes[role].add(code)
-            sample[role] = elapsed
-            times[role].append(elapsed)
-        ratios.append(sample["current"] / sample["previous"])
+    codes, times, ratios = interleave({role: [binary, *args] for role, binary in roles.items()}, rounds, warmup, env)
     for role, seen in codes.items():
         if len(seen) != 1:
             print(f"timing.py: {roles[role]} {' '.join(args)}: exit code varies between runs: {sorted(seen)}",

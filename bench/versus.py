@@ -14,7 +14,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from timing import quartiles, run_once  # noqa: E402
+from timing import interleave, quartiles  # noqa: E402
 
 
 def main():
@@ -35,23 +35,7 @@ def main():
     commands = {"left": argv[1:split], "right": argv[split + 1:]}
     if not commands["left"] or not commands["right"]:
         sys.exit("versus.py: both commands are needed")
-    env = dict(os.environ)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    codes = {side: set() for side in commands}
-    times = {side: [] for side in commands}
-    for _ in range(warmup):
-        for side, command in commands.items():
-            codes[side].add(run_once(command[0], command[1:], env, devnull)[1])
-    ratios = []
-    for n in range(rounds):
-        order = ("left", "right") if n % 2 == 0 else ("right", "left")
-        sample = {}
-        for side in order:
-            elapsed, code = run_once(commands[side][0], commands[side][1:], env, devnull)
-            codes[side].add(code)
-            sample[side] = elapsed
-            times[side].append(elapsed)
-        ratios.append(sample["left"] / sample["right"])
+    codes, times, ratios = interleave(commands, rounds, warmup, dict(os.environ))
     q1, q3 = quartiles(ratios)
     print(json.dumps({
         "rounds": rounds,
