@@ -18,6 +18,8 @@ import Reporters
         (["run", "--log-format", "xml"], "The value 'xml' is invalid for '--log-format <log-format>'. Please provide one of 'text' and 'json'."),
         (["run", "--log-level", "loud"], "The value 'loud' is invalid for '--log-level <log-level>'. Please provide one of 'debug', 'info', 'warning' or 'error'."),
         (["rehearse", "x.sql", "--replication", "--catch-up-timeout", "soon"], "The value 'soon' is invalid for '--catch-up-timeout <catch-up-timeout>'"),
+        (["lint", "--jobs", "0"], "--jobs must be 1 or more, not 0"),
+        (["lint", "--jobs", "many"], "The value 'many' is invalid for '--jobs <jobs>'"),
     ])
     func badValuesAreExitTwoWithTheParsersMessage(arguments: [String], message: String) throws {
         let r = try ReplintProcess.run(arguments)
