@@ -92,6 +92,7 @@ SERVER_SUITES := \
 	PGClientTests\.ConnectionTests \
 	PGClientTests\.QuotingOnAServerTests \
 	PGServersTests\.EphemeralClusterTests \
+	PGServersTests\.InitdbTemplateTests \
 	PGServersTests\.LockingRuleConfirmationTests \
 	PGServersTests\.RejectedStatementTests \
 	PGServersTests\.ReplicationTests \
