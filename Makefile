@@ -85,6 +85,7 @@ space := $(empty) $(empty)
 alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
 	CLITests\.DeepNestingOnServerTests \
+	CLITests\.LintRehearseConfirmationTests \
 	CLITests\.LintRehearseTests \
 	CLITests\.RehearsalSignalTests \
 	CLITests\.RehearseCommandTests \
