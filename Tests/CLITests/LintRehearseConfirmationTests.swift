@@ -62,6 +62,25 @@ struct LintRehearseConfirmationTests {
         #expect(text.stdout.contains("  = confirmed by rehearsal (SHARE on public.hosts)\n"), "\(text.stdout)")
         #expect(text.stdout.contains("  = not confirmed: the rehearsal saw no rewrite of public.hosts; ACCESS EXCLUSIVE on public.hosts (PostgreSQL 15."), "\(text.stdout)")
         #expect(text.stdout.contains("  = confirmed by rehearsal (ACCESS EXCLUSIVE on public.hosts, held since line 3; a rewrite of public.hosts)\n"), "\(text.stdout)")
+        let markdown = try ReplintProcess.run(["lint", "--rehearse", "m.sql", "--format", "markdown"], in: try project())
+        #expect(markdown.stdout.contains("  <br>confirmed by rehearsal (SHARE on public.hosts)\n"), "\(markdown.stdout)")
+    }
+
+    /// DROP INDEX in the file's transaction is traced; CREATE INDEX in an
+    /// autocommit block runs outside any transaction, where pg_locks shows
+    /// nothing once it returns: the finding says the rehearsal could not tell.
+    @Test func anAutocommitBlockLeavesNoTrace() throws {
+        let directory = try project()
+        try (Self.schema + "CREATE INDEX ix_hosts_n ON public.hosts (n);\n")
+            .write(to: directory.appendingPathComponent("schema.sql"), atomically: true, encoding: .utf8)
+        try "BEGIN;\nDROP INDEX ix_hosts_n;\nCOMMIT;\nCREATE INDEX ix_hosts_name ON hosts (name);\nBEGIN;\nCOMMIT;\n"
+            .write(to: directory.appendingPathComponent("a.sql"), atomically: true, encoding: .utf8)
+        let text = try ReplintProcess.run(["lint", "--rehearse", "a.sql"], in: directory)
+        #expect(text.stdout.contains("result: rehearsed"), "\(text.stdout)")
+        #expect(text.stdout.contains("error[require-concurrent-index-deletion]"), "\(text.stdout)")
+        #expect(text.stdout.contains("  = confirmed by rehearsal (ACCESS EXCLUSIVE on public.hosts)\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("  = not confirmed: it ran outside a transaction (autocommit block), whose locks end with it and are not traced\n"),
+                "\(text.stdout)")
     }
 
     @Test func jsonAndSARIFCarryTheVerdict() throws {
