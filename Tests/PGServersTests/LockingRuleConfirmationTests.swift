@@ -134,6 +134,13 @@ import SQLSource
                 for words in c.says {
                     #expect(found.first?.message.contains(words) == true, "\(c.sql): `\(words)` not in \(found.map(\.message))")
                 }
+                // The typed prediction `lint --rehearse` checks says the same as the server.
+                if let predictions = found.first?.predictions {
+                    let pgMode = { (mode: LockMode?) in (mode?.rawValue ?? "").split(separator: " ").map { $0.capitalized }.joined() + "Lock" }
+                    #expect(predictions.contains { $0.names(c.table) && pgMode($0.mode) == c.mode }, "\(c.sql): \(predictions)")
+                    let rewritesTable = c.rewrites.contains(c.table)
+                    #expect(predictions.allSatisfy { $0.rewrites == nil || $0.rewrites == rewritesTable }, "\(c.sql): \(predictions)")
+                }
             }
         }
     }

@@ -65,12 +65,13 @@ public struct ConstraintMissingNotValidRule: Rule {
                              COMMIT;
                              BEGIN;
                              ALTER TABLE \(locked.sql) VALIDATE CONSTRAINT \(quoteIdentifier(name));
-                             """))
+                             """, predicting: [locked.predicts(.accessExclusive)]))
         }
         for command in alter.commands where command.action == .validateConstraint || command.action == .validateConstraintRecurse {
             guard let name = command.name, let added = Self.addedNotValid(name, on: locked, before: statement, context) else { continue }
             out.append(.lock(statement, "validates `\(name)` in the transaction that added it NOT VALID (line \(added.location.line)): the ADD's ACCESS EXCLUSIVE lock on \(locked.sql) is held until COMMIT, so the scan blocks everything anyway",
-                             help: "Commit between the two: end the transaction after the ADD ... NOT VALID and validate in a later one (a later file, or after `COMMIT;` in an autocommit block)."))
+                             help: "Commit between the two: end the transaction after the ADD ... NOT VALID and validate in a later one (a later file, or after `COMMIT;` in an autocommit block).",
+                             predicting: [locked.predicts(.accessExclusive)]))
         }
         return out
     }

@@ -54,6 +54,6 @@ public struct TableRewriteRule: Rule {
         }
         guard let found, let locked = context.lockedTable(found.relation) else { return [] }
         return [.lock(statement, "\(found.what) rewrites \(locked.sql) and its indexes under ACCESS EXCLUSIVE: nothing reads or writes \(locked.sql) until it is done",
-                      help: description.safeAlternative)]
+                      help: description.safeAlternative, predicting: [locked.predicts(.accessExclusive, rewrites: true)])]
     }
 }

@@ -17,6 +17,13 @@ struct LockedTable {
     }
 
     var isPartitioned: Bool { table?.kind == .partitioned }
+
+    /// The claim that the statement takes `mode` on this table (and
+    /// rewrites it, or says it does not), for `lint --rehearse` to check.
+    func predicts(_ mode: LockMode, rewrites: Bool? = nil) -> LockPrediction {
+        LockPrediction(schema: table?.name.schema ?? relation.schema, relation: table?.name.name ?? relation.name,
+                       mode: mode, rewrites: rewrites)
+    }
 }
 
 extension LintContext {
@@ -24,6 +31,11 @@ extension LintContext {
     func lockedTable(_ relation: RangeVar) -> LockedTable? {
         guard existedBeforeFile(relation) else { return nil }
         return LockedTable(relation: relation, table: table(relation))
+    }
+
+    /// `relation` as a lock prediction's target, whether or not locking it matters.
+    func lockTarget(_ relation: RangeVar) -> LockedTable {
+        LockedTable(relation: relation, table: table(relation))
     }
 
     /// True when `statement` runs inside the file's transaction, so the
@@ -39,8 +51,9 @@ extension LintContext {
 }
 
 extension Violation {
-    /// A lock finding on the whole statement.
-    static func lock(_ statement: Statement, _ message: String, help: String) -> Violation {
-        Violation(range: statement.range, message: message, help: help)
+    /// A lock finding on the whole statement, with the locks and rewrites
+    /// its message claims.
+    static func lock(_ statement: Statement, _ message: String, help: String, predicting: [LockPrediction]) -> Violation {
+        Violation(range: statement.range, message: message, help: help, predictions: predicting)
     }
 }
