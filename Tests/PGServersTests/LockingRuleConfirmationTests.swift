@@ -23,7 +23,8 @@ import SQLSource
     INSERT INTO hbi.hosts VALUES (1, 'a', 1.5, '2024-01-01', 1, 'n'), (2, 'b', 2.5, '2024-01-02', 1, 'm');
     CREATE TABLE hbi.events (id bigint, at timestamptz) PARTITION BY RANGE (at);
     CREATE TABLE hbi.events_2024 PARTITION OF hbi.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
-    CREATE TABLE hbi.events_2025 PARTITION OF hbi.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+    CREATE TABLE hbi.events_2025 PARTITION OF hbi.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+    CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler
     """
 
     /// What PostgreSQL did: the modes held on each table, and which relations got a new relfilenode.
@@ -72,6 +73,8 @@ import SQLSource
         let rewrites: Set<String>
         /// Words the finding's message must hold.
         let says: [String]
+        /// Other lock findings on the statement, for other causes.
+        var also: [RuleID] = []
         var testDescription: String { sql }
     }
 
@@ -90,7 +93,7 @@ import SQLSource
         Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT positive_price CHECK (price > 0) NOT VALID", rule: nil,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: []),
         Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT fk_group FOREIGN KEY (group_id) REFERENCES hbi.groups (id)", rule: .addingForeignKeyConstraint,
-             table: "hbi.groups", mode: "ShareRowExclusiveLock", rewrites: [], says: ["SHARE ROW EXCLUSIVE", "hbi.groups"]),
+             table: "hbi.groups", mode: "ShareRowExclusiveLock", rewrites: [], says: ["SHARE ROW EXCLUSIVE", "hbi.groups"], also: [.requireForeignKeyIndex]),
         Case(sql: "ALTER TABLE hbi.hosts ALTER COLUMN note SET NOT NULL", rule: .addingNotNullableField,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: ["ACCESS EXCLUSIVE", "fails if any row holds NULL"]),
         Case(sql: "ALTER TABLE hbi.hosts ALTER COLUMN display_name TYPE varchar(50)", rule: .changingColumnType,
@@ -117,6 +120,13 @@ import SQLSource
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts", "ACCESS EXCLUSIVE"]),
         Case(sql: "CLUSTER hbi.hosts USING ix_hosts_seen", rule: .tableRewrite,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts", "ACCESS EXCLUSIVE"]),
+        // PostgreSQL 15 does nothing when the table already has the method: same relfilenodes, a brief lock.
+        Case(sql: "ALTER TABLE hbi.hosts SET ACCESS METHOD heap", rule: nil,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: []),
+        Case(sql: "ALTER TABLE hbi.hosts SET ACCESS METHOD heap2", rule: .tableRewrite,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts from heap", "ACCESS EXCLUSIVE"]),
+        Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT one_id EXCLUDE USING btree (id WITH =)", rule: .constraintMissingNotValid,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: ["EXCLUDE", "ACCESS EXCLUSIVE"]),
         Case(sql: "ALTER TABLE hbi.events DETACH PARTITION hbi.events_2024", rule: .requireConcurrentPartitionDetach,
              table: "hbi.events", mode: "AccessExclusiveLock", rewrites: [], says: ["ACCESS EXCLUSIVE"]),
     ]
@@ -130,7 +140,7 @@ import SQLSource
                 #expect(seen.modes[c.table]?.contains(c.mode) == true, "\(c.sql): \(seen.modes)")
                 #expect(seen.rewritten == c.rewrites, "\(c.sql): new relfilenodes for \(seen.rewritten.sorted())")
                 let found = try findings(c.sql)
-                #expect(found.map(\.ruleID) == (c.rule.map { [$0] } ?? []), "\(c.sql): \(found.map(\.ruleID))")
+                #expect(found.map(\.ruleID) == (c.rule.map { [$0] } ?? []) + c.also, "\(c.sql): \(found.map(\.ruleID))")
                 for words in c.says {
                     #expect(found.first?.message.contains(words) == true, "\(c.sql): `\(words)` not in \(found.map(\.message))")
                 }
@@ -167,6 +177,139 @@ import SQLSource
             #expect(valid == [["t"]])
             let attached = try connection.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = 'hbi.ix_at'::regclass").rows
             #expect(attached == [["2"]])
+        }
+    }
+    func loaded(_ cluster: EphemeralCluster) throws -> Connection {
+        let connection = try cluster.connect()
+        for statement in Self.schema.split(separator: ";\n") { _ = try connection.execute(String(statement)) }
+        return connection
+    }
+
+    func lint(_ file: String) throws -> [Finding] {
+        var linter = Linter(rules: RuleRegistry.all)
+        linter.baselines = try Baselines.fromSQL(Self.schema + ";")
+        let document = try SQLDocument(path: "m.sql", text: file)
+        return withExtendedLifetime(document) { linter.lint(document) }
+    }
+
+    func filenode(_ relation: String, _ connection: Connection) throws -> String? {
+        try connection.execute("SELECT pg_relation_filenode('\(relation)')").rows.first?[0] ?? nil
+    }
+
+    /// PostgreSQL refuses NOT VALID on an exclusion constraint, in the words the help quotes.
+    @Test func excludeCannotBeNotValid() throws {
+        try withCluster { cluster in
+            let connection = try loaded(cluster)
+            var refusal = ""
+            do { _ = try connection.execute("ALTER TABLE hbi.hosts ADD CONSTRAINT one_id EXCLUDE USING btree (id WITH =) NOT VALID") } catch { refusal = "\(error)" }
+            #expect(refusal.contains("EXCLUDE constraints cannot be marked NOT VALID"), "\(refusal)")
+            let found = try lint("BEGIN;\nALTER TABLE hbi.hosts ADD CONSTRAINT one_id EXCLUDE USING btree (id WITH =);\nCOMMIT;\n")
+            let help = try #require(found.first { $0.ruleID == .constraintMissingNotValid }?.help)
+            #expect(help.contains("EXCLUDE constraints cannot be marked NOT VALID"), "\(help)")
+        }
+    }
+
+    /// The ACCESS EXCLUSIVE lock of a brief ALTER stays through a later index build, until COMMIT.
+    @Test func anAccessExclusiveLockIsHeldThroughALaterLongStatement() throws {
+        try withCluster { cluster in
+            let connection = try loaded(cluster)
+            _ = try connection.execute("BEGIN")
+            _ = try connection.execute("ALTER TABLE hbi.groups ADD COLUMN region text")
+            _ = try connection.execute("CREATE INDEX ix_name ON hbi.hosts (display_name)")
+            let held = try connection.execute("""
+                SELECT l.mode FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.granted AND l.relation = 'hbi.groups'::regclass
+                """).rows.compactMap { $0[0] }
+            _ = try connection.execute("ROLLBACK")
+            #expect(held.contains("AccessExclusiveLock"), "\(held)")
+            let file = "BEGIN;\nALTER TABLE hbi.groups ADD COLUMN region text;\nCREATE INDEX ix_name ON hbi.hosts (display_name);\nCOMMIT;\n"
+            let found = try lint(file).filter { $0.ruleID == .longStatementAfterAccessExclusive }
+            #expect(found.count == 1 && found.first?.message.contains("line 2 took on hbi.groups") == true, "\(found.map(\.message))")
+            // The help's autocommit block runs, and the lock is gone before the build.
+            let help = try #require(found.first?.help)
+            #expect(help.contains("CREATE INDEX CONCURRENTLY ix_name ON hbi.hosts (display_name);"), "\(help)")
+        }
+    }
+
+    /// Two ALTER TABLEs rewrite the table twice; the help's one statement is valid SQL and rewrites it once.
+    @Test func separateAlterTablesRewriteEachTime() throws {
+        try withCluster { cluster in
+            let connection = try loaded(cluster)
+            let first = "ALTER TABLE hbi.hosts ALTER COLUMN display_name TYPE varchar(50)"
+            let second = "ALTER TABLE hbi.hosts ALTER COLUMN price TYPE numeric(8,2)"
+            _ = try connection.execute("BEGIN")
+            let before = try filenode("hbi.hosts", connection)
+            _ = try connection.execute(first)
+            let middle = try filenode("hbi.hosts", connection)
+            _ = try connection.execute(second)
+            let after = try filenode("hbi.hosts", connection)
+            _ = try connection.execute("ROLLBACK")
+            #expect(before != middle && middle != after, "\([before, middle, after])")
+            let found = try lint("BEGIN;\n\(first);\n\(second);\nCOMMIT;\n").filter { $0.ruleID == .preferSingleAlterTable }
+            let help = try #require(found.first?.help)
+            let combined = help.split(separator: "\n").dropFirst().joined(separator: "\n")
+            #expect(combined.contains("ALTER COLUMN display_name TYPE varchar(50),"), "\(help)")
+            _ = try connection.execute("BEGIN")
+            _ = try connection.execute(combined)
+            let once = try filenode("hbi.hosts", connection)
+            _ = try connection.execute("ROLLBACK")
+            #expect(once != before)
+        }
+    }
+
+    /// A unique index over duplicate rows fails; CONCURRENTLY it leaves an INVALID index,
+    /// and the help's query and DROP find and clear them.
+    @Test func aUniqueIndexFailsOnDuplicatesAsTheFindingSays() throws {
+        try withCluster { cluster in
+            let connection = try loaded(cluster)
+            _ = try connection.execute("INSERT INTO hbi.hosts VALUES (3, 'a', 3.5, '2024-01-03', 1, 'o')")
+            let sql = "CREATE UNIQUE INDEX CONCURRENTLY hosts_name_key ON hbi.hosts (display_name)"
+            var failure = ""
+            do { _ = try connection.execute(sql) } catch { failure = "\(error)" }
+            #expect(failure.contains("could not create unique index \"hosts_name_key\""), "\(failure)")
+            let valid = try connection.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 'hbi.hosts_name_key'::regclass").rows
+            #expect(valid == [["f"]])
+            let found = try lint("COMMIT;\n\(sql);\nBEGIN;\n").filter { $0.ruleID == .existingRowsMayViolate }
+            let finding = try #require(found.first)
+            #expect(finding.message.contains("could not create unique index") && finding.message.contains("INVALID"), "\(finding.message)")
+            let lines = finding.help.split(separator: "\n").map(String.init)
+            let query = try #require(lines.first { $0.hasPrefix("SELECT") })
+            #expect(try connection.execute(query).rows == [["a", "2"]])
+            let drop = try #require(lines.first { $0.hasPrefix("DROP INDEX CONCURRENTLY") })
+            _ = try connection.execute(drop)
+            #expect(try connection.execute("SELECT to_regclass('hbi.hosts_name_key')").rows == [[nil]])
+        }
+    }
+
+    /// Without an index on the referencing column, deleting a referenced row scans the referencing
+    /// table; with the help's index it does not.
+    @Test func anUnindexedForeignKeyScansOnDelete() throws {
+        try withCluster { cluster in
+            let connection = try loaded(cluster)
+            let fk = "ALTER TABLE hbi.hosts ADD CONSTRAINT fk_group FOREIGN KEY (group_id) REFERENCES hbi.groups (id) NOT VALID"
+            let found = try lint("BEGIN;\n\(fk);\nCOMMIT;\n").filter { $0.ruleID == .requireForeignKeyIndex }
+            let help = try #require(found.first?.help)
+            let index = String(try #require(help.split(separator: "\n").first { $0.hasPrefix("CREATE INDEX CONCURRENTLY") }))
+            // Sequential scans of hbi.hosts while a referenced row is deleted (the RI check's query).
+            // (The pending counters may hold earlier transactions' scans: count the difference.)
+            func scansOfHostsDeletingAGroup() throws -> Int? {
+                func scans() throws -> Int? {
+                    try connection.execute("SELECT pg_stat_get_xact_numscans('hbi.hosts'::regclass)").rows.first?[0].flatMap { Int($0) }
+                }
+                _ = try connection.execute("BEGIN")
+                defer { _ = try? connection.execute("ROLLBACK") }
+                _ = try connection.execute("SET LOCAL enable_seqscan = off")
+                _ = try connection.execute("INSERT INTO hbi.groups VALUES (2, 'two')")
+                let before = try scans()
+                _ = try connection.execute("DELETE FROM hbi.groups WHERE id = 2")
+                guard let after = try scans(), let before else { return nil }
+                return after - before
+            }
+            _ = try connection.execute(fk)
+            let without = try scansOfHostsDeletingAGroup()
+            _ = try connection.execute(String(index.dropLast()))
+            let seqWith = try scansOfHostsDeletingAGroup()
+            #expect(without == 1, "sequential scans of hbi.hosts without the index: \(String(describing: without))")
+            #expect(seqWith == 0, "sequential scans of hbi.hosts with the index: \(String(describing: seqWith))")
         }
     }
 }
