@@ -253,6 +253,14 @@ import SQLSource
             let once = try filenode("hbi.hosts", connection)
             _ = try connection.execute("ROLLBACK")
             #expect(once != before)
+            // A run that adds a column and then sets its default: the help's one statement runs too.
+            let run = "BEGIN;\nALTER TABLE hbi.hosts ADD COLUMN region text DEFAULT 'old';\nALTER TABLE hbi.hosts ALTER COLUMN region SET DEFAULT 'current';\nALTER TABLE hbi.hosts ADD COLUMN zone text;\nCOMMIT;\n"
+            let last = try #require(try lint(run).filter { $0.ruleID == .preferSingleAlterTable }.last?.help)
+            _ = try connection.execute("BEGIN")
+            defer { _ = try? connection.execute("ROLLBACK") }
+            _ = try connection.execute(last.split(separator: "\n").dropFirst().joined(separator: "\n"))
+            let defaults = try connection.execute("SELECT region, column_default FROM hbi.hosts, information_schema.columns WHERE table_schema = 'hbi' AND table_name = 'hosts' AND column_name = 'region' LIMIT 1").rows
+            #expect(defaults == [["old", "'current'::text"]], "\(defaults)")
         }
     }
 

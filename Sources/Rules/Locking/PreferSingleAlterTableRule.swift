@@ -33,7 +33,10 @@ public struct PreferSingleAlterTableRule: Rule {
         PARTITION end a run. A statement also starts a new run when combining would change what \
         it does: it names a column an earlier statement of the run altered or dropped (ALTER TABLE \
         reorders its subcommands by kind, and a column's type can change only once per statement), \
-        or drops a column or constraint the run added. An autocommit block is not a run: there each \
+        changes a column the run added in any way but its default (ALTER TABLE prepares the other \
+        subcommands before it adds columns; `ADD COLUMN c ... DEFAULT 'old', ALTER COLUMN c SET \
+        DEFAULT 'current'` is the documentation's own example), drops a column or constraint the \
+        run added, or changes persistence or access method again (one per statement). An autocommit block is not a run: there each \
         statement commits on its own, which may be the point. Atlas and Bytebase check this; squawk \
         does not. \(LockingNotes.createdInFile)
         """,
@@ -52,6 +55,8 @@ public struct PreferSingleAlterTableRule: Rule {
                         note: "VALIDATE CONSTRAINT ends a run: it cannot share a statement with its ADD"),
             RuleExample("ALTER TABLE hbi.hosts ALTER COLUMN seen DROP DEFAULT;\nALTER TABLE hbi.hosts ALTER COLUMN seen TYPE timestamptz;", note: "The same column: ALTER TABLE would reorder them"),
             RuleExample("ALTER TABLE hbi.hosts ADD COLUMN region text;\nALTER TABLE hbi.groups ADD COLUMN region text;", note: "Two tables"),
+            RuleExample("ALTER TABLE hbi.hosts ADD COLUMN n text;\nALTER TABLE hbi.hosts ALTER COLUMN n TYPE int USING n::int;", note: "A column the run added, changed beyond its default"),
+            RuleExample("ALTER TABLE ONLY hbi.hosts ADD COLUMN a text;\nALTER TABLE hbi.hosts ADD COLUMN b text;", note: "ONLY and not ONLY differ for partitions and children"),
             RuleExample("CREATE TABLE hbi.t (a int);\nALTER TABLE hbi.t ADD COLUMN b int;\nALTER TABLE hbi.t ADD COLUMN c int;", note: "A table created in the same file"),
             RuleExample("CREATE TABLE hbi.c AS SELECT 1 AS a;\nALTER TABLE hbi.c ADD COLUMN b int;\nALTER TABLE hbi.c ADD COLUMN c int;", note: "A CREATE TABLE AS table"),
         ],
@@ -68,7 +73,7 @@ public struct PreferSingleAlterTableRule: Rule {
         var next = statement.index
         for earlier in context.earlierInTransaction(statement) {
             guard earlier.index == next - 1, let other = earlier.node?.alterTable, Self.isCombinable(other),
-                  context.tableName(other.relation) == table else { break }
+                  context.tableName(other.relation) == table, other.relation.inherited == alter.relation.inherited else { break }
             block.insert(earlier, at: 0)
             next = earlier.index
         }
@@ -106,8 +111,10 @@ public struct PreferSingleAlterTableRule: Rule {
     /// True when `later` cannot join `run` without changing what it does.
     static func conflicts(_ later: Statement, with run: ArraySlice<Statement>) -> Bool {
         var added: Set<String> = [], changed: Set<String> = [], addedConstraints: Set<String> = []
+        var storage = false
         for statement in run {
             for command in statement.node?.alterTable?.commands ?? [] {
+                if isStorageChange(command.action) { storage = true }
                 switch command.action {
                 case .addColumn, .addColumnRecurse:
                     if let name = command.definition?.columnDef?.name { added.insert(name) }
@@ -119,17 +126,27 @@ public struct PreferSingleAlterTableRule: Rule {
             }
         }
         for command in later.node?.alterTable?.commands ?? [] {
+            if storage && isStorageChange(command.action) { return true }
             guard let name = command.name else { continue }
             switch command.action {
             case .dropConstraint, .dropConstraintRecurse:
                 if addedConstraints.contains(name) { return true }
-            case .dropColumn, .dropColumnRecurse:
-                if added.contains(name) || changed.contains(name) { return true }
+            case .columnDefault:
+                // SET/DROP DEFAULT of a column the run added is the documented
+                // `ADD COLUMN c ... DEFAULT 'old', ALTER COLUMN c SET DEFAULT 'current'`.
+                if changed.contains(name) { return true }
             default:
-                if isColumnCommand(command.action) && changed.contains(name) { return true }
+                // ALTER TABLE prepares ALTER TYPE (and the rest) before it adds
+                // columns: a column added earlier in the run is not there yet.
+                if isColumnCommand(command.action) && (changed.contains(name) || added.contains(name)) { return true }
             }
         }
         return false
+    }
+
+    /// SET LOGGED / UNLOGGED / ACCESS METHOD: one of them per statement.
+    static func isStorageChange(_ action: AlterTableAction) -> Bool {
+        action == .setLogged || action == .setUnlogged || action == .setAccessMethod
     }
 
     static func isColumnCommand(_ action: AlterTableAction) -> Bool {
