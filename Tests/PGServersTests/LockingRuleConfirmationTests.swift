@@ -230,6 +230,39 @@ import SQLSource
         }
     }
 
+    /// long-statement-after-access-exclusive counts a statement as taking ACCESS EXCLUSIVE
+    /// exactly when PostgreSQL's pg_locks shows it did.
+    static let lockModeStatements = [
+        "ALTER TABLE hbi.groups ADD COLUMN region text",
+        "ALTER TABLE hbi.groups ALTER COLUMN name SET DEFAULT ''",
+        "ALTER TABLE hbi.groups ALTER COLUMN name SET STATISTICS 100",
+        "ALTER TABLE hbi.groups RENAME COLUMN name TO title",
+        "ALTER TABLE hbi.groups REPLICA IDENTITY FULL",
+        "ALTER TABLE hbi.groups DISABLE TRIGGER ALL",
+        "ALTER TABLE hbi.groups SET (fillfactor = 90)",
+        "ALTER TABLE hbi.groups ADD CONSTRAINT g_name CHECK (name <> '') NOT VALID",
+        "ALTER TABLE hbi.groups ADD CONSTRAINT g_self FOREIGN KEY (id) REFERENCES hbi.groups (id) NOT VALID",
+        "TRUNCATE hbi.groups",
+        "LOCK TABLE hbi.groups",
+        "LOCK TABLE hbi.groups IN SHARE MODE",
+    ]
+
+    @Test func accessExclusiveIsWhatPgLocksShows() throws {
+        try withCluster { cluster in
+            let connection = try loaded(cluster)
+            var exclusiveCount = 0
+            for sql in Self.lockModeStatements {
+                let seen = try observe(sql, connection)
+                let exclusive = seen.modes["hbi.groups"]?.contains("AccessExclusiveLock") == true
+                if exclusive { exclusiveCount += 1 }
+                let found = try lint("BEGIN;\n\(sql);\nUPDATE hbi.hosts SET note = note WHERE id = 1;\nCOMMIT;\n")
+                #expect(found.contains { $0.ruleID == .longStatementAfterAccessExclusive } == exclusive, "\(sql): pg_locks \(seen.modes["hbi.groups"] ?? [])")
+            }
+            // Both kinds are in the list, so the comparison can fail either way.
+            #expect(exclusiveCount > 0 && exclusiveCount < Self.lockModeStatements.count)
+        }
+    }
+
     /// Two ALTER TABLEs rewrite the table twice; the help's one statement is valid SQL and rewrites it once.
     @Test func separateAlterTablesRewriteEachTime() throws {
         try withCluster { cluster in

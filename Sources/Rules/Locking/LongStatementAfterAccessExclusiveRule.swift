@@ -28,7 +28,7 @@ public struct LongStatementAfterAccessExclusiveRule: Rule {
         file's `BEGIN ... COMMIT`, or the whole file when it has no BEGIN; an alembic autocommit \
         block (`COMMIT; ...; BEGIN;`) ends it. Not reported when the long statement takes ACCESS \
         EXCLUSIVE on that same table itself (its own rule says so), nor for a VALIDATE CONSTRAINT \
-        that `constraint-missing-not-valid` reports. eugene checks this (E4); squawk does not. \
+        that `constraint-missing-not-valid` reports. squawk does not check this. \
         \(LockingNotes.createdInFile)
         """,
         safeAlternative: """

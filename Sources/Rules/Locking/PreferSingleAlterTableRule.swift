@@ -37,8 +37,8 @@ public struct PreferSingleAlterTableRule: Rule {
         subcommands before it adds columns; `ADD COLUMN c ... DEFAULT 'old', ALTER COLUMN c SET \
         DEFAULT 'current'` is the documentation's own example), drops a column or constraint the \
         run added, or changes persistence or access method again (one per statement). An autocommit block is not a run: there each \
-        statement commits on its own, which may be the point. Atlas and Bytebase check this; squawk \
-        does not. \(LockingNotes.createdInFile)
+        statement commits on its own, which may be the point. squawk does not check this. \
+        \(LockingNotes.createdInFile)
         """,
         safeAlternative: "One ALTER TABLE with the subcommands separated by commas: `ALTER TABLE t ADD COLUMN a int, ADD COLUMN b text;`.",
         triggeringExamples: [

@@ -96,10 +96,15 @@ public struct RequireForeignKeyIndexRule: Rule {
         }
         guard !declared.isEmpty else { return [] }
         let table = context.tableName(relation)
-        let keys = ownKeys + Self.modelKeys(table, context) + Self.laterKeys(table, after: statement, context)
-        return declared.filter { fk in !fk.columns.isEmpty && !keys.contains { Self.leads($0, fk.columns) } }.map { fk in
-            Self.violation(fk, table: table, relation: relation, statement, context)
+        var keys = ownKeys + Self.laterKeys(table, after: statement, context)
+        var unindexed = declared.filter { fk in !fk.columns.isEmpty && !keys.contains { Self.leads($0, fk.columns) } }
+        // The model's indexes last, and only for a table it has: a table this
+        // statement creates has none there, and the lookup reads every index.
+        if !unindexed.isEmpty, context.table(relation) != nil {
+            keys = Self.modelKeys(table, context)
+            unindexed = unindexed.filter { fk in !keys.contains { Self.leads($0, fk.columns) } }
         }
+        return unindexed.map { fk in Self.violation(fk, table: table, relation: relation, statement, context) }
     }
 
     /// True when `index`'s first columns are `columns`, in any order: the
