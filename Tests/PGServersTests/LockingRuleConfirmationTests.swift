@@ -124,7 +124,7 @@ import SQLSource
         Case(sql: "ALTER TABLE hbi.hosts SET ACCESS METHOD heap", rule: nil,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: []),
         Case(sql: "ALTER TABLE hbi.hosts SET ACCESS METHOD heap2", rule: .tableRewrite,
-             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts from heap", "ACCESS EXCLUSIVE"]),
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts (its method is heap)", "ACCESS EXCLUSIVE"]),
         Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT one_id EXCLUDE USING btree (id WITH =)", rule: .constraintMissingNotValid,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: ["EXCLUDE", "ACCESS EXCLUSIVE"]),
         Case(sql: "ALTER TABLE hbi.events DETACH PARTITION hbi.events_2024", rule: .requireConcurrentPartitionDetach,

@@ -84,7 +84,7 @@ public struct PreferSingleAlterTableRule: Rule {
         guard start < block.count - 1 else { return [] }
         let first = block[start]
         let combined = Self.combined(Array(block[start...]))
-        return [.lock(statement, "alters \(table) again, right after the ALTER TABLE at line \(first.location.line): each statement takes the lock and makes its own pass over the table, where one ALTER TABLE makes one (one rewrite, one scan) for all its subcommands",
+        return [.lock(statement, "alters \(table) again, in a run of ALTER TABLE statements on it that starts at line \(first.location.line): each statement takes the lock and makes its own pass over the table, where one ALTER TABLE makes one (one rewrite, one scan) for all its subcommands",
                       help: "Make them one statement:\n\(combined)")]
     }
 

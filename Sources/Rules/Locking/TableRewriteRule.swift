@@ -1,4 +1,5 @@
 import Lint
+import Schema
 import SQLSource
 
 extension RuleID {
@@ -80,14 +81,23 @@ public struct TableRewriteRule: Rule {
         return true
     }
 
+    /// `schema.name_new`, beside the table.
+    static func sibling(of locked: LockedTable) -> String {
+        let name = locked.table?.name.name ?? locked.relation.name
+        let schema = locked.table?.name.schema ?? locked.relation.schema
+        return (schema.map { quoteIdentifier($0) + "." } ?? "") + quoteIdentifier(name + "_new")
+    }
+
     static func accessMethodChange(to method: String, of locked: LockedTable, _ statement: Statement) -> [Violation] {
         guard accessMethodRewrites(to: method, locked) else { return [] }
-        let known = locked.table.map { " from \($0.accessMethod ?? "heap")" } ?? " (unless it already uses \(method))"
-        return [.lock(statement, "SET ACCESS METHOD \(method) rewrites \(locked.sql)\(known) and its indexes under ACCESS EXCLUSIVE: nothing reads or writes \(locked.sql) until it is done",
+        let message = locked.table.map { "SET ACCESS METHOD \(method) rewrites \(locked.sql) (its method is \($0.accessMethod ?? "heap")) and its indexes under ACCESS EXCLUSIVE" }
+            ?? "SET ACCESS METHOD \(method) rewrites \(locked.sql) and its indexes under ACCESS EXCLUSIVE, unless the table already uses \(method)"
+        return [.lock(statement, "\(message): nothing reads or writes \(locked.sql) until it is done",
                       help: """
-                      Copy the table instead of converting it in place: create the new table `USING \(method)`, copy the rows in batches \
-                      while the application writes to both (or a trigger does), then swap the names in one short transaction. Or run \
-                      the ALTER in a maintenance window, alone in its transaction:
+                      Copy the table instead of converting it in place: a new table with the method, the rows copied in batches \
+                      while the application (or a trigger) writes to both, then the names swapped in one short transaction:
+                      CREATE TABLE \(Self.sibling(of: locked)) (LIKE \(locked.sql) INCLUDING ALL) USING \(quoteIdentifier(method));
+                      Or run the ALTER in a maintenance window, alone in its transaction:
                       \(StatementText.autocommitBlock(statement.text))
                       """)]
     }
