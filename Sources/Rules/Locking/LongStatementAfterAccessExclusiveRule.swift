@@ -44,6 +44,8 @@ public struct LongStatementAfterAccessExclusiveRule: Rule {
             RuleExample("ALTER TABLE \"hbi\".\"Hosts\" RENAME COLUMN a TO b;\n↓ALTER TABLE \"hbi\".\"Hosts\" VALIDATE CONSTRAINT c;",
                         note: "A file without BEGIN is one transaction; quoted names, no baseline"),
             RuleExample("BEGIN;\nLOCK TABLE hbi.groups;\n↓INSERT INTO hbi.hosts (id, group_id) SELECT id, id FROM hbi.groups;\nCOMMIT;", baseline: LockingBaselines.hosts),
+            RuleExample("BEGIN;\nALTER TABLE hbi.groups ADD COLUMN region text;\n↓ALTER TABLE hbi.hosts ALTER COLUMN note SET NOT NULL;\nCOMMIT;",
+                        note: "Before 12 a validated CHECK does not spare SET NOT NULL its scan", baseline: LockingBaselines.hostsWithProvenNote, postgresVersion: 11),
         ],
         nonTriggeringExamples: [
             RuleExample("BEGIN;\nALTER TABLE hbi.hosts ADD COLUMN region text;\nCOMMIT;\nCREATE INDEX CONCURRENTLY ix_hosts_region ON hbi.hosts (region);\nBEGIN;\nCOMMIT;",
@@ -59,6 +61,8 @@ public struct LongStatementAfterAccessExclusiveRule: Rule {
                         note: "constraint-missing-not-valid reports this one"),
             RuleExample("BEGIN;\nCREATE INDEX ix_hosts_name ON hbi.hosts (display_name);\nALTER TABLE hbi.hosts ADD COLUMN region text;\nCOMMIT;",
                         note: "The long statement comes first", baseline: LockingBaselines.hosts),
+            RuleExample("BEGIN;\nALTER TABLE hbi.groups ADD COLUMN region text;\nALTER TABLE hbi.hosts ALTER COLUMN note SET NOT NULL;\nCOMMIT;",
+                        note: "Since 12 a validated CHECK (note IS NOT NULL) makes SET NOT NULL skip the scan", baseline: LockingBaselines.hostsWithProvenNote, postgresVersion: 12),
         ],
         notes: LockingNotes.make(
             lock: "ACCESS EXCLUSIVE, held from the statement that takes it until COMMIT; the long statement adds its own lock (SHARE for CREATE INDEX, ROW EXCLUSIVE for UPDATE, SHARE UPDATE EXCLUSIVE for VALIDATE) to it.",
