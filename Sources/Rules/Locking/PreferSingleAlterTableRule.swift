@@ -20,9 +20,10 @@ public struct PreferSingleAlterTableRule: Rule {
         rationale: """
         PostgreSQL runs the subcommands of one ALTER TABLE together: it takes the lock once, and \
         \"multiple table scans or rewrites can thereby be combined into a single pass over the \
-        table\" (the ALTER TABLE documentation). Separate statements each take the lock again and \
-        each make their own pass: two type changes are two rewrites of the table, a SET NOT NULL and \
-        a CHECK are two scans, all under ACCESS EXCLUSIVE. Reported on the second and later \
+        table\" (the ALTER TABLE documentation). Separate statements each make their own pass: two \
+        type changes are two rewrites of the table, a SET NOT NULL and a CHECK are two scans, all \
+        under ACCESS EXCLUSIVE, held until COMMIT. (Each also asks for the lock again; inside one \
+        transaction it is already held, so that part costs nothing.) Reported on the second and later \
         statements of a run, pointing at the first. A run is ALTER TABLE statements one after the \
         other (no statement between them) on the same table in the same transaction, whose \
         subcommands are only: ADD/DROP COLUMN, ALTER COLUMN TYPE / SET DEFAULT / DROP DEFAULT / SET \
@@ -61,7 +62,7 @@ public struct PreferSingleAlterTableRule: Rule {
             RuleExample("CREATE TABLE hbi.c AS SELECT 1 AS a;\nALTER TABLE hbi.c ADD COLUMN b int;\nALTER TABLE hbi.c ADD COLUMN c int;", note: "A CREATE TABLE AS table"),
         ],
         notes: LockingNotes.make(
-            lock: "Each statement takes its lock again (ACCESS EXCLUSIVE for most subcommands) and makes its own rewrite or scan; one statement takes the strongest of its subcommands' locks once and makes one pass.",
+            lock: "ACCESS EXCLUSIVE for most subcommands, held from the first statement until COMMIT; each statement makes its own rewrite or scan under it, where one statement takes the strongest of its subcommands' locks once and makes one pass.",
             docs: LockingNotes.alterTable))
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
@@ -83,8 +84,14 @@ public struct PreferSingleAlterTableRule: Rule {
         for k in 1..<block.count where Self.conflicts(block[k], with: block[start..<k]) { start = k }
         guard start < block.count - 1 else { return [] }
         let first = block[start]
-        let combined = Self.combined(Array(block[start...]))
-        return [.lock(statement, "alters \(table) again, in a run of ALTER TABLE statements on it that starts at line \(first.location.line): each statement takes the lock and makes its own pass over the table, where one ALTER TABLE makes one (one rewrite, one scan) for all its subcommands",
+        let run = Array(block[start...])
+        let combined = Self.combined(run)
+        let locked = context.lockedTable(alter.relation)
+        let passes = locked.map { locked in run.filter { $0.node?.alterTable.flatMap { LongStatements.alterWork($0, locked, context) } != nil }.count } ?? 0
+        let cost = passes >= 2
+            ? "\(passes) of these statements rewrite or scan \(table) each, under the lock, where one ALTER TABLE makes one pass for all its subcommands"
+            : "one ALTER TABLE asks for the lock once and makes at most one pass over the table for all its subcommands"
+        return [.lock(statement, "alters \(table) again, in a run of ALTER TABLE statements on it that starts at line \(first.location.line): \(cost)",
                       help: "Make them one statement:\n\(combined)")]
     }
 
