@@ -85,7 +85,10 @@ space := $(empty) $(empty)
 alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
 	CLITests\.DeepNestingOnServerTests \
+	CLITests\.InitCommandTests \
 	CLITests\.LintRehearseTests \
+	CLITests\.ReadmeServerExampleTests \
+	CLITests\.RehearsalProgressTests \
 	CLITests\.RehearsalSignalTests \
 	CLITests\.RehearseCommandTests \
 	CLITests\.RehearseReplicationTests \

@@ -34,8 +34,12 @@ let package = Package(
         .target(name: "Runner", dependencies: ["PGClient", "SQLSource", "Lint"]),
         // Both rehearsals and their orchestration.
         .target(name: "Rehearsals", dependencies: ["PGClient", "PGServers", "SQLSource", "Lint"]),
+        // The Markdown sections of plans and rehearsals: they need the reporters and the values' own modules.
+        .target(name: "ReportSections", dependencies: ["Reporters", "Rules", "Rehearsals", "Lint"]),
+        // `replint init`: the commented configuration and the baselines pg_dump takes.
+        .target(name: "Setup", dependencies: ["PGClient", "PGServers", "SQLSource"]),
         .executableTarget(name: "replint", dependencies: [
-            "SQLSource", "Lint", "Rules", "Reporters", "Schema", "PGClient", "PGServers", "Runner", "Rehearsals",
+            "SQLSource", "Lint", "Rules", "Reporters", "Schema", "PGClient", "PGServers", "Runner", "Rehearsals", "Setup", "ReportSections",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SQLSourceTests", dependencies: ["SQLSource"]),
@@ -52,7 +56,8 @@ let package = Package(
                                                         "SQLSource", "Lint", "Rules", "YAMLTree"]),
         .testTarget(name: "RehearsalsTests", dependencies: ["Rehearsals", "PGClient", "PGServers", "PGTestSupport",
                                                             "SQLSource", "Lint", "Rules", "Schema"]),
-        .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Lint", "Rules", "SQLSource"]),
+        .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers", "PGTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
