@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "SQLSource", "Lint", "PGClient", "PGServers"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "SQLSource"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Lint", "Rules", "SQLSource"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ReportSections", "Lint", "Rules", "SQLSource"]),
         // Test helpers shared by the targets below (throwaway clusters, scratch directories).
         .target(name: "PGTestSupport", dependencies: ["PGClient", "PGServers"], path: "Tests/PGTestSupport"),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGServers", "PGTestSupport"]),
