@@ -25,11 +25,7 @@ public enum PlanSection {
 
     /// A statement's SQL on one line, shortened: the section's text has it whole.
     static func head(_ sql: String) -> String {
-        let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(while: \.isWhitespace) }.joined(separator: " ")
+        let flat = sql.split(whereSeparator: \.isNewline).map { $0.drop(while: \.isWhitespace) }.joined(separator: " ")
         return flat.count > 80 ? String(flat.prefix(79)) + "…" : flat
     }
-}
-
-extension Substring {
-    func trimmingPrefix(while predicate: (Character) -> Bool) -> Substring { drop(while: predicate) }
 }

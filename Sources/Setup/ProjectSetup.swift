@@ -10,8 +10,12 @@ import Glibc
 public struct ProjectSetup: Sendable {
     /// The folder the configuration is written in; relative paths in it are relative to this folder.
     public var directory: String
-    /// The migrations folder, relative to `directory`.
-    public var migrationsFolder = "app_migrations"
+    /// The migrations folder, relative to `directory` (a trailing `/` is dropped).
+    public var migrationsFolder = "app_migrations" {
+        didSet {
+            while migrationsFolder.count > 1 && migrationsFolder.hasSuffix("/") { migrationsFolder.removeLast() }
+        }
+    }
     /// The publishing database (or the only one).
     public var databaseURL: String?
     /// The replicated database, whose dump is the subscriber's baseline.
