@@ -73,7 +73,7 @@ public struct ProjectSetup: Sendable {
             } catch {
                 throw SetupError("\(error)")
             }
-            try makeFolders(migrationsFolder)
+            let created = try makeFolders(migrationsFolder)
             var dumps = [(file: "\(migrationsFolder)/\(Self.publisherBaseline)", url: databaseURL)]
             if let subscriberURL { dumps.append(("\(migrationsFolder)/\(Self.subscriberBaseline)", subscriberURL)) }
             // Each dump goes to a temporary name first; only when all of them worked do they take their names.
@@ -85,6 +85,7 @@ public struct ProjectSetup: Sendable {
                 }
             } catch {
                 for item in dumps { unlink(temporary(item.file)) }
+                for folder in created.reversed() { rmdir(folder) }
                 throw error
             }
             for item in dumps {
@@ -102,13 +103,20 @@ public struct ProjectSetup: Sendable {
         relative.hasPrefix("/") ? relative : "\(directory)/\(relative)"
     }
 
-    func makeFolders(_ relative: String) throws(SetupError) {
+    /// `mkdir -p`; returns the folders it made, so a failed run can remove them again.
+    func makeFolders(_ relative: String) throws(SetupError) -> [String] {
         var prefix = relative.hasPrefix("/") ? "/" : "\(directory)/"
+        var created: [String] = []
         for part in relative.split(separator: "/") {
             prefix += part
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw SetupError("\(prefix): \(errnoDescription())") }
+            if mkdir(prefix, 0o755) == 0 {
+                created.append(prefix)
+            } else if errno != EEXIST {
+                throw SetupError("\(prefix): \(errnoDescription())")
+            }
             prefix += "/"
         }
+        return created
     }
 
     func write(_ text: String, to file: String) throws(SetupError) {

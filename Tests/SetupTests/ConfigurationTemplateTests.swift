@@ -108,4 +108,23 @@ import Setup
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/.replint.yml"))
     }
+
+    /// A database that does not answer: exit 2 before anything is written, and the folder made for the dump is gone again.
+    @Test func aFailedDumpLeavesNothingBehind() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("replint-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var setup = ProjectSetup(directory: dir)
+        setup.migrationsFolder = "db/migrations/"
+        setup.databaseURL = "postgresql://nobody:hunter2-secret@127.0.0.1:1/none?connect_timeout=2"
+        do {
+            _ = try setup.run()
+            Issue.record("a dump from a closed port succeeded")
+        } catch {
+            #expect(error.description.hasPrefix("pg_dump could not dump the database for db/migrations/schema.sql (exit 1): "), "\(error)")
+            #expect(error.description.contains("Connection refused"))
+            #expect(!error.description.contains("hunter2"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
 }
