@@ -81,7 +81,8 @@ public struct ProjectSetup: Sendable {
             do {
                 for (index, item) in dumps.enumerated() {
                     let version = try dump.dump(url: item.url, to: temporary(item.file), name: item.file)
-                    if index == 0, let version { template.postgresVersion = version }
+                    // Only a version the configuration reader takes; another keeps the default.
+                    if index == 0, let version, (10...18).contains(version) { template.postgresVersion = version }
                 }
             } catch {
                 for item in dumps { unlink(temporary(item.file)) }
