@@ -12,7 +12,7 @@ ALEMBIC_DIR ?= Tests/Fixtures/alembic-project
 # squawk 2.70 (PyPI squawk-cli), which the differential test compares replint with.
 SQUAWK_VENV ?= .build/squawk-venv
 
-.PHONY: help deps test-deps build debug test test-slow test-unit lint install rules-docs gen_offline_sql clean
+.PHONY: help deps test-deps build debug test test-slow test-unit lint man install rules-docs gen_offline_sql clean
 
 help:
 	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
@@ -23,7 +23,8 @@ help:
 	@echo "make test-unit   the suites that need no PostgreSQL server"
 	@echo "make test-slow   the slow suites (callgrind linearity checks), which make test skips"
 	@echo "make lint        lint app_migrations/ with the repository's .replint.yml"
-	@echo "make install     install the release binary to PREFIX/bin (PREFIX=$(PREFIX))"
+	@echo "make man         the man page, generated from the command definitions, in .build/man/replint.1"
+	@echo "make install     install the release binary, the man page, shell completions and rule pages under PREFIX (PREFIX=$(PREFIX))"
 	@echo "make rules-docs  regenerate rules/*.md from the rules' metadata"
 	@echo "make gen_offline_sql DOWN=rev UP=rev [ALEMBIC_DIR=dir]  write app_migrations/UP.sql, SQL only"
 	@echo "make rehearse FILE=f [SCHEMA=f] [DATABASE_URL=url]  run FILE on a throwaway PostgreSQL and roll it back"
@@ -91,8 +92,11 @@ space := $(empty) $(empty)
 alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
 	CLITests\.DeepNestingOnServerTests \
+	CLITests\.InitCommandTests \
 	CLITests\.LintRehearseConfirmationTests \
 	CLITests\.LintRehearseTests \
+	CLITests\.ReadmeServerExampleTests \
+	CLITests\.RehearsalProgressTests \
 	CLITests\.RehearsalSignalTests \
 	CLITests\.RehearseCommandTests \
 	CLITests\.RehearseReplicationTests \
@@ -124,9 +128,33 @@ test-unit: test-deps
 lint: build
 	.build/release/replint lint
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin
+# swift-argument-parser's generate-manual plugin runs `replint --experimental-dump-help`
+# and writes mdoc; a blank line inside a discussion becomes a paragraph break.
+# A debug build serves: the page is the same, and it skips a second release build.
+MAN_PAGE := .build/man/replint.1
+man:
+	$(SWIFT) package plugin generate-manual --configuration debug
+	mkdir -p $(dir $(MAN_PAGE))
+	sed 's/^$$/.Pp/' .build/plugins/GenerateManual/outputs/replint/replint.1 > $(MAN_PAGE)
+	@echo "wrote $(MAN_PAGE)"
+
+# The completions go where bash-completion, zsh and fish look under PREFIX;
+# the rule pages are what SARIF's helpUri points at when no rule_pages is configured.
+COMPLETIONS := .build/completions
+install: build man
+	mkdir -p $(COMPLETIONS)
+	.build/release/replint --generate-completion-script bash > $(COMPLETIONS)/replint
+	.build/release/replint --generate-completion-script zsh > $(COMPLETIONS)/_replint
+	.build/release/replint --generate-completion-script fish > $(COMPLETIONS)/replint.fish
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/replint/rules \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/release/replint $(DESTDIR)$(PREFIX)/bin/replint
+	install -m 0644 $(MAN_PAGE) $(DESTDIR)$(PREFIX)/share/man/man1/replint.1
+	install -m 0644 $(COMPLETIONS)/replint $(DESTDIR)$(PREFIX)/share/bash-completion/completions/replint
+	install -m 0644 $(COMPLETIONS)/_replint $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_replint
+	install -m 0644 $(COMPLETIONS)/replint.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/replint.fish
+	install -m 0644 rules/*.md $(DESTDIR)$(PREFIX)/share/doc/replint/rules/
 
 rules-docs: debug
 	.build/debug/replint rules --write-docs rules

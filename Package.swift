@@ -34,15 +34,19 @@ let package = Package(
         .target(name: "Runner", dependencies: ["PGClient", "SQLSource", "Lint"]),
         // Both rehearsals and their orchestration.
         .target(name: "Rehearsals", dependencies: ["PGClient", "PGServers", "SQLSource", "Lint"]),
+        // The Markdown sections of plans and rehearsals: they need the reporters and the values' own modules.
+        .target(name: "ReportSections", dependencies: ["Reporters", "Rules", "Rehearsals", "Lint"]),
+        // `replint init`: the commented configuration and the baselines pg_dump takes.
+        .target(name: "Setup", dependencies: ["PGClient", "PGServers", "SQLSource"]),
         .executableTarget(name: "replint", dependencies: [
-            "SQLSource", "Lint", "Rules", "Reporters", "Schema", "PGClient", "PGServers", "Runner", "Rehearsals",
+            "SQLSource", "Lint", "Rules", "Reporters", "Schema", "PGClient", "PGServers", "Runner", "Rehearsals", "Setup", "ReportSections",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SQLSourceTests", dependencies: ["SQLSource"]),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "SQLSource", "Lint", "PGClient", "PGServers"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "SQLSource"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema", "PGClient", "PGServers", "PGTestSupport"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Lint", "Rules", "SQLSource"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "ReportSections", "Lint", "Rules", "SQLSource"]),
         // Test helpers shared by the targets below (throwaway clusters, scratch directories).
         .target(name: "PGTestSupport", dependencies: ["PGClient", "PGServers"], path: "Tests/PGTestSupport"),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGServers", "PGTestSupport"]),
@@ -52,7 +56,8 @@ let package = Package(
                                                         "SQLSource", "Lint", "Rules", "YAMLTree"]),
         .testTarget(name: "RehearsalsTests", dependencies: ["Rehearsals", "PGClient", "PGServers", "PGTestSupport",
                                                             "SQLSource", "Lint", "Rules", "Schema"]),
-        .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Lint", "Rules", "SQLSource"]),
+        .testTarget(name: "CLITests", dependencies: ["replint", "PGClient", "PGServers", "PGTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

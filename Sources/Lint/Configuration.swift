@@ -26,6 +26,9 @@ public struct Configuration: Sendable {
     public var ruleSettings: [RuleID: RuleSetting] = [:]
     public var exclude: [String] = []
     public var failOn: Severity = .error
+    /// `rule_pages`: a URL prefix that `ID.md` completes into a rule's page
+    /// (SARIF `helpUri`, Markdown links); nil: the pages of the replint that runs.
+    public var rulePages: String?
 
     public init() {}
 

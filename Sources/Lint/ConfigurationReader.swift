@@ -32,8 +32,12 @@ struct ConfigurationReader {
                 let v = try scalar(value, key)
                 guard let s = Severity(rawValue: v), s != .info else { throw fail(value, "`fail_on` must be `error` or `warning`, not `\(v)`") }
                 config.failOn = s
+            case "rule_pages":
+                let v = try scalar(value, key)
+                guard v.contains("://") else { throw fail(value, "`rule_pages` must be an absolute URL such as https://example.com/replint/rules/, not `\(v)`") }
+                config.rulePages = v.hasSuffix("/") ? v : v + "/"
             default:
-                throw fail(keyNode, "unknown key `\(key)` (known: schema, schema_revision, search_path, postgres_version, replication, rules, exclude, fail_on)")
+                throw fail(keyNode, "unknown key `\(key)` (known: schema, schema_revision, search_path, postgres_version, replication, rules, exclude, fail_on, rule_pages)")
             }
         }
     }

@@ -63,6 +63,20 @@ public struct PostgresBinaries: Equatable, Sendable {
 
     private static let allPrograms = serverPrograms + ["pg_dump"]
 
+    /// One client program (pg_dump for `replint init`), searched where the
+    /// server programs are, without needing them: a machine with only
+    /// Debian's postgresql-client has a pg_dump and no server.
+    public static func locateProgram(_ name: String, _ search: SearchPath = SearchPath()) throws -> String {
+        let directories = search.explicitDirectory.map { [$0] } ?? candidateDirectories(search)
+        if let found = directories.map({ "\($0)/\(name)" }).first(where: isExecutable) { return found }
+        if let explicit = search.explicitDirectory {
+            throw PostgresError.binariesNotFound("--pg-bin \(explicit) does not hold \(name); point it at PostgreSQL's bin directory (e.g. /usr/lib/postgresql/15/bin)")
+        }
+        throw PostgresError.binariesNotFound(
+            "\(name) was not found in PATH, `pg_config --bindir` or \(search.versionedRoot)/*/bin. Install Debian's "
+            + "postgresql-client package (apt-get install -y postgresql-client) or pass --pg-bin DIR.")
+    }
+
     static func candidateDirectories(_ search: SearchPath) -> [String] {
         var directories = (search.path ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
         if let bindir = search.pgConfigBindir() { directories.append(bindir) }

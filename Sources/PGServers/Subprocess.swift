@@ -9,23 +9,25 @@ import Darwin
 /// merged). posix_spawn rather than Foundation's Process: it keeps this module
 /// free of Foundation and lets us reset the signal mask and dispositions the
 /// child inherits, because `SignalTrap` blocks SIGINT/SIGTERM in its threads.
-struct Subprocess {
-    struct Outcome {
+package struct Subprocess {
+    package struct Outcome {
         /// The exit status, or 128 + signal when the child was killed.
-        let status: Int32
-        let output: String
-        var succeeded: Bool { status == 0 }
+        package let status: Int32
+        package let output: String
+        package var succeeded: Bool { status == 0 }
     }
 
     let executable: String
     let arguments: [String]
     var workingDirectory: String?
+    /// `NAME=value` entries the child gets instead of this process's environment; nil inherits it.
+    package var environment: [String]?
     /// Called with the child's pid, which is also its process group: each
     /// child leads a group of its own so that a cleanup can kill it with its
     /// descendants, and so a terminal's ^C reaches us, not them.
     var onStart: ((pid_t) -> Void)?
 
-    func run() throws -> Outcome {
+    package func run() throws -> Outcome {
         var pipeEnds: [Int32] = [-1, -1]
         // Close-on-exec: a child spawned concurrently by another thread must
         // not inherit this pipe, or our read would wait for that child too.
@@ -77,8 +79,13 @@ struct Subprocess {
         let argv = ([executable] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
+        let envp = environment.map { $0.map { strdup($0) } }
+        defer { envp?.forEach { free($0) } }
         let spawnResult = (argv + [nil]).withUnsafeBufferPointer { argvPointer in
-            posix_spawn(&pid, executable, &actions, &attributes, argvPointer.baseAddress!, environ)
+            guard let envp else { return posix_spawn(&pid, executable, &actions, &attributes, argvPointer.baseAddress!, environ) }
+            return (envp + [nil]).withUnsafeBufferPointer { envPointer in
+                posix_spawn(&pid, executable, &actions, &attributes, argvPointer.baseAddress!, envPointer.baseAddress!)
+            }
         }
         guard spawnResult == 0 else {
             throw PostgresError.cluster("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
@@ -111,5 +118,12 @@ struct Subprocess {
         // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift cannot import.
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+}
+
+extension Subprocess {
+    /// For other modules of the package (`replint init` runs pg_dump).
+    package init(executable: String, arguments: [String], environment: [String]?) {
+        self.init(executable: executable, arguments: arguments, workingDirectory: nil, environment: environment)
     }
 }

@@ -1,16 +1,20 @@
 import Lint
 
 /// A collapsible part of a Markdown report: the plan's or a rehearsal's
-/// verdict (shown closed) and its full text.
+/// verdict (shown closed), what a reviewer must see (the plan's parts, the
+/// locks that block the application, the replication problems), and the full text.
 public struct MarkdownSection: Sendable {
     public let title: String
     public let verdict: String
+    /// One line each, shown as a list above the full text.
+    public let items: [String]
     /// Plain text, shown as a preformatted block.
     public let body: String
 
-    public init(title: String, verdict: String, body: String) {
+    public init(title: String, verdict: String, items: [String] = [], body: String) {
         self.title = title
         self.verdict = verdict
+        self.items = items
         self.body = body
     }
 }
@@ -80,21 +84,30 @@ public struct MarkdownReporter: Reporter {
         }
         let lines = f.end.line > f.start.line ? "L\(f.start.line)-L\(f.end.line)" : "L\(f.start.line)"
         let target = (setting.fileLinkBase ?? "") + path + "#" + lines
-        let rule = setting.rulePageBase.map { "[`\(f.ruleID)`](\($0)\(f.ruleID).md)" } ?? "`\(f.ruleID)`"
+        // A file:// page lives on the machine that ran replint, not where the comment is read.
+        let pages = setting.rulePageBase.flatMap { $0.hasPrefix("file:") ? nil : $0 }
+        let rule = pages.map { "[`\(f.ruleID)`](\($0)\(f.ruleID).md)" } ?? "`\(f.ruleID)`"
         return "- \(mark) \(rule) [line \(f.start.line)](\(target)): \(MarkdownReporter.inline(f.message))\n"
             + (f.rehearsal.map { "  <br>\(MarkdownReporter.inline($0.summary))\n" } ?? "")
             + "  <br>help: \(MarkdownReporter.inline(f.help))\n"
     }
 
+    /// Items listed before the text is cut: they are what the section is for.
+    static let itemsShown = 30
+
     func section(_ s: MarkdownSection, room: Int) -> String {
+        var list = s.items.prefix(Self.itemsShown).map { "- " + MarkdownReporter.inline($0) + "\n" }.joined()
+        if s.items.count > Self.itemsShown { list += "- …and \(s.items.count - Self.itemsShown) more in the text below\n" }
+        if !list.isEmpty { list += "\n" }
         var body = s.body
-        if size(body) > room {
-            body = String(body.prefix(max(0, room - 100))) + "\n… (cut for GitHub's comment size limit)"
+        let bodyRoom = room - size(list)
+        if size(body) > bodyRoom {
+            body = String(body.prefix(max(0, bodyRoom - 100))) + "\n… (cut for GitHub's comment size limit)"
         }
         // A fence longer than any run of backticks in the body, so nothing in it closes the block early.
         let fence = String(repeating: "`", count: max(3, MarkdownReporter.longestBacktickRun(body) + 1))
         return "\n<details><summary><b>\(MarkdownReporter.inline(s.title))</b>: \(MarkdownReporter.inline(s.verdict))</summary>\n\n"
-            + "\(fence)text\n\(body.hasSuffix("\n") ? body : body + "\n")\(fence)\n\n</details>\n"
+            + list + "\(fence)text\n\(body.hasSuffix("\n") ? body : body + "\n")\(fence)\n\n</details>\n"
     }
 
     func size(_ text: String) -> Int { text.unicodeScalars.count }

@@ -3,6 +3,7 @@ import Lint
 import PGClient
 import Rehearsals
 import Reporters
+import ReportSections
 import Rules
 import Schema
 
@@ -42,6 +43,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Files linted at once (default: the cores this process may use). The output's order does not depend on it.")
     var jobs: Int?
 
+    @Flag(name: .long, help: "Add each file's plan (see `replint plan`) to the report: text, or a collapsible section in markdown.")
+    var plan = false
+
     @Flag(name: .long, help: "Then rehearse each file without error-level findings on a real PostgreSQL (see `replint rehearse`).")
     var rehearse = false
     @OptionGroup(title: "Rehearsal (with --rehearse)") var rehearsalOptions: RehearsalOptions
@@ -60,6 +64,9 @@ struct LintCommand: ParsableCommand {
         if sequence && paths == [StandardInput.path] {
             throw ValidationError("--sequence orders files; standard input is one text")
         }
+        if plan && format != .text && format != .markdown {
+            throw ValidationError("--plan adds the plans to the text or markdown report, not to `\(format.rawValue)`")
+        }
         // SARIF has no place for a rehearsal, but its results carry --rehearse's verdicts on lock findings.
         if (rehearse || rehearseReplication) && format.rehearsalFormat == nil && format != .markdown && !(rehearse && format == .sarif) {
             let formats = ReportFormat.allValueStrings.joined(separator: ", ") + (rehearseReplication ? " or markdown" : ", markdown or sarif")
@@ -74,13 +81,16 @@ struct LintCommand: ParsableCommand {
         let setting = outputOptions.setting(configuration: config, colored: useColor(color))
         let reporter = format.reporter(setting)
         let threshold = failOn?.severity ?? config.failOn
+        let session = LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache)
         let report = paths == [StandardInput.path]
-            ? LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache)
-                .run(text: try StandardInput.read(), path: stdinFilepath ?? StandardInput.path)
+            ? session.run(text: try StandardInput.read(), path: stdinFilepath ?? StandardInput.path)
             : LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
                                cache: schemaOptions.cache, sequence: sequence, jobs: jobs ?? availableCores())
+        let plans = plan ? MigrationPlanner.plans(for: report, session: session) : []
+        let planSections = plans.map { PlanSection.of($0, path: setting.rootRelative($0.path)) }
+        let lintText = { (linted: LintReport) in reporter.render(linted) + plans.map { "\n" + $0.text() }.joined() }
         guard rehearseReplication || rehearse else {
-            try outputOptions.write(reporter.render(report))
+            try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: planSections).render(report) : lintText(report))
             throw ExitCode(report.exitCode(failOn: threshold))
         }
         SignalTrap.shared.install()
@@ -88,18 +98,20 @@ struct LintCommand: ParsableCommand {
         defer { RehearsalInterruption.shared.reportWritten() }
         let json = format.rehearsalFormat == .json
         if rehearseReplication {
-            let options = replicationOptions.replicationOptions(configuration: config, rehearsal: rehearsalOptions,
+            var options = replicationOptions.replicationOptions(configuration: config, rehearsal: rehearsalOptions,
                                                                 subscriberSchema: [], schemaGiven: !schemaOptions.schema.isEmpty)
+            options.progress = TerminalProgress.make(humanFormat: format == .text)
             let rehearsed = ReplicationRehearsal.rehearse(linted: report, failOn: threshold, configuration: config,
                                                           options: options)
-            try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(report)
+            try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: planSections + RehearsalSections.of(rehearsed)).render(report)
                                     : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                                    : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+                                    : LintRehearsalText.render(rehearsed, lint: lintText(report)))
             throw ExitCode(rehearsed.exitCode)
         }
         // The command line's --subscriber-schema makes two sides: each file then gets its side's.
         let given = schemaOptions.subscriberSchema == nil ? schemaOptions.schema.map(absolutePath) : []
-        let options = rehearsalOptions.rehearsalOptions(schemaFiles: given, configuration: config)
+        var options = rehearsalOptions.rehearsalOptions(schemaFiles: given, configuration: config)
+        options.progress = TerminalProgress.make(humanFormat: format == .text)
         let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
         // The lint report with its lock findings marked by the rehearsals.
         let confirmed = rehearsed.lint
@@ -109,9 +121,9 @@ struct LintCommand: ParsableCommand {
             try outputOptions.write(reporter.render(confirmed))
             throw ExitCode(rehearsed.exitCode)
         }
-        try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(confirmed)
+        try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: planSections + RehearsalSections.of(rehearsed)).render(confirmed)
                                 : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(confirmed))
-                                : LintRehearsalText.render(rehearsed, lint: reporter.render(confirmed)))
+                                : LintRehearsalText.render(rehearsed, lint: lintText(confirmed)))
         throw ExitCode(rehearsed.exitCode)
     }
 

@@ -48,6 +48,7 @@ struct OutputOptions: ParsableArguments {
         setting.colored = colored && output == nil
         setting.toolVersion = ReplintVersion.current
         setting.fileLinkBase = OutputOptions.githubBlobBase()
+        setting.rulePageBase = RulePages.base(configured: configuration.rulePages)
         return setting
     }
 
@@ -80,34 +81,6 @@ enum StandardInput {
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
-        }
-    }
-}
-
-/// `lint --rehearse --format markdown`: each rehearsal as a collapsible section under the findings.
-enum RehearsalSections {
-    static func of(_ report: LintRehearsalReport) -> [MarkdownSection] {
-        var sections = report.rehearsals.map {
-            MarkdownSection(title: "Rehearsal of \($0.path)", verdict: verdict($0.exitCode), body: RehearsalText.render($0))
-        }
-        let skipped = report.notRehearsed.map { "\($0.path): \($0.reason)" } + (report.setupError.map { ["could not rehearse: \($0)"] } ?? [])
-        if !skipped.isEmpty {
-            sections.append(MarkdownSection(title: "Not rehearsed", verdict: "\(skipped.count) file(s)", body: skipped.joined(separator: "\n")))
-        }
-        return sections
-    }
-
-    static func of(_ report: LintReplicationRehearsalReport) -> [MarkdownSection] {
-        report.rehearsals.reports.map {
-            MarkdownSection(title: "Replication rehearsal of \($0.path)", verdict: verdict($0.exitCode), body: ReplicationRehearsalText.render($0))
-        }
-    }
-
-    static func verdict(_ exitCode: Int32) -> String {
-        switch exitCode {
-        case 0: "passed"
-        case 1: "failed"
-        default: "could not run"
         }
     }
 }

@@ -85,14 +85,16 @@ struct RehearseCommand: ParsableCommand {
         var configuration = try configurationOptions.load()
         if replication {
             if !schema.isEmpty { configuration.schema = .shared(schema) }
-            let options = replicationOptions.replicationOptions(configuration: configuration, rehearsal: rehearsal,
+            var options = replicationOptions.replicationOptions(configuration: configuration, rehearsal: rehearsal,
                                                                 subscriberSchema: subscriberSchema, schemaGiven: !schema.isEmpty)
+            options.progress = TerminalProgress.make(humanFormat: format == .text)
             let rehearsals = ReplicationRehearsal.rehearse(files: [file], configuration: configuration,
                                                            rules: RuleRegistry.all, options: options)
             writeStdout(format == .json ? ReplicationRehearsalJSON.render(rehearsals) : ReplicationRehearsalText.render(rehearsals))
             throw ExitCode(rehearsals.exitCode)
         }
-        let options = rehearsal.rehearsalOptions(schemaFiles: schema, configuration: configuration)
+        var options = rehearsal.rehearsalOptions(schemaFiles: schema, configuration: configuration)
+        options.progress = TerminalProgress.make(humanFormat: format == .text)
         let report = Rehearsal.rehearse(file: file, options: options) { cluster in
             // Where the server lives (its log included) while it runs; gone afterwards.
             Console.err("replint: rehearsing on a throwaway PostgreSQL in \(cluster.directory) (removed on exit)\n")

@@ -13,7 +13,7 @@ struct Replint: ParsableCommand {
             (bad arguments, an unreadable file, no database); 130/143 after SIGINT/SIGTERM, once cleaned up.
             """,
         version: ReplintVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, PlanCommand.self, RunCommand.self, ShipCommand.self, RehearseCommand.self],
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, PlanCommand.self, RunCommand.self, ShipCommand.self, RehearseCommand.self, InitCommand.self],
         defaultSubcommand: LintCommand.self)
 
     /// Every name the first argument can take as a subcommand.

@@ -28,6 +28,31 @@ import Testing
         #expect((location?["artifactLocation"] as? [String: Any])?["uri"] as? String == "app_migrations/m.sql")
     }
 
+    static func helpURIs(_ sarif: String) throws -> [String: String] {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let rules = try #require((run["tool"] as? [String: Any]).flatMap { $0["driver"] as? [String: Any] }?["rules"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: rules.compactMap { rule in
+            (rule["id"] as? String).map { ($0, rule["helpUri"] as? String ?? "") }
+        })
+    }
+
+    /// By default a rule's helpUri is its page in the rules/ of the checkout that built replint; `rule_pages` replaces it.
+    @Test func sarifHelpUriIsTheRulesPageUnlessRulePagesSaysOtherwise() throws {
+        let dir = try project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let byDefault = try Self.helpURIs(try ReplintProcess.run(["lint", "--format", "sarif"], in: dir).stdout)
+        #expect(byDefault.count > 50)
+        let pages = "file://" + ReplintProcess.repository.path + "/rules/"
+        for (id, uri) in byDefault {
+            #expect(uri == pages + id + ".md")
+            #expect(FileManager.default.fileExists(atPath: ReplintProcess.repository.path + "/rules/\(id).md"), "\(id)")
+        }
+        try "rule_pages: https://example.com/replint/rules\n".write(to: dir.appendingPathComponent(".replint.yml"), atomically: true, encoding: .utf8)
+        let configured = try Self.helpURIs(try ReplintProcess.run(["lint", "--format", "sarif"], in: dir).stdout)
+        #expect(configured["alembic-version-table"] == "https://example.com/replint/rules/alembic-version-table.md")
+    }
+
     @Test(arguments: ["text", "json", "sarif", "github", "gitlab", "junit", "markdown"])
     func theExitCodeDoesNotDependOnTheFormat(format: String) throws {
         let dir = try project()

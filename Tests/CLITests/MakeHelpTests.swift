@@ -46,4 +46,27 @@ import Testing
         #expect(bash.status == 0, "\(bash.stderr)")
         #expect(bash.stdout.contains("rehearse"))
     }
+
+    /// What `make install` would run (make -n): the man page `make man` writes and the three completion
+    /// scripts, each where its reader looks under PREFIX. Building and generating are left to `make man` itself.
+    @Test func installPutsTheManPageAndCompletionsUnderThePrefix() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["make", "-n", "--no-print-directory", "install", "PREFIX=/opt/replint", "DESTDIR=/tmp/stage"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.repository)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let plan = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(plan.contains("swift package plugin generate-manual"))
+        for installed in ["/tmp/stage/opt/replint/bin/replint", "/tmp/stage/opt/replint/share/man/man1/replint.1",
+                          "/tmp/stage/opt/replint/share/bash-completion/completions/replint",
+                          "/tmp/stage/opt/replint/share/zsh/site-functions/_replint",
+                          "/tmp/stage/opt/replint/share/fish/vendor_completions.d/replint.fish",
+                          "/tmp/stage/opt/replint/share/doc/replint/rules/"] {
+            #expect(plan.contains(" \(installed)\n"), "\(installed) is not installed:\n\(plan)")
+        }
+    }
 }

@@ -193,4 +193,19 @@ struct LintRehearseTests {
         #expect(rehearsals.first?["exit_code"] as? Int == 0)
         #expect((root["not_rehearsed"] as? [[String: Any]])?.count == 1)
     }
+
+    /// The pull-request comment of `lint --rehearse --plan`: the plan's verdict and the rehearsal's locks, from a real
+    /// rehearsal of the repository's migration on the subscriber's baseline, each in a collapsible section.
+    @Test func markdownCarriesThePlanAndTheRehearsalsLocksInCollapsibleSections() throws {
+        let outcome = try ReplintProcess.run(["lint", "--rehearse", "--plan", "--format", "markdown", "app_migrations/661a4319d18b.sql"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let text = outcome.stdout
+        #expect(text.hasPrefix("### replint: 0 errors, 1 warning in 1 file\n"))
+        #expect(text.contains("<details><summary><b>Plan of app_migrations/661a4319d18b.sql</b>: safe as declared: subscriber-first</summary>\n\n"
+                              + "- line 5, subscriber-first: ALTER TABLE hbi.hosts ADD COLUMN last_check_in TIMESTAMP ...\n"), "\(text)")
+        #expect(text.contains("<details><summary><b>Rehearsal of app_migrations/661a4319d18b.sql</b>: rehearsed, 5 lock(s) that block the application</summary>"))
+        #expect(text.contains(try Regex(#"\n- lock line 5: ACCESS EXCLUSIVE on hbi\.hosts blocks reads and writes, held [0-9.]+ ms to the end of its transaction \(line 5\)\n"#)))
+        #expect(text.contains("  result: rehearsed\n```\n\n</details>\n"))
+        #expect(!outcome.stderr.contains("replint: ["), "no progress when stderr is not a terminal")
+    }
 }

@@ -94,6 +94,21 @@ struct RehearseReplicationTests {
         #expect(outcome.json["lint"] != nil)
     }
 
+    /// The pull-request comment of a replication rehearsal that breaks: its verdict in the summary, and the
+    /// problem in PostgreSQL's words and the confirmed finding listed above the full text.
+    @Test func markdownListsTheReplicationProblemsInTheRehearsalsSection() throws {
+        let directory = try project("ALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n")
+        let outcome = try ReplintProcess.run(
+            ["lint", "migration.sql", "--schema", "schema.sql", "--rehearse-replication", "--plan", "--format", "markdown"], in: directory)
+        #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
+        let text = outcome.stdout
+        #expect(text.contains(try Regex(#"<details><summary><b>Replication rehearsal of migration\.sql</b>: failed: [1-9]\d* replication problem\(s\)</summary>\n\n"#)), "\(text)")
+        #expect(text.contains("\n- phase 1, apply-error on the subscriber (line 1): logical replication target relation \"hbi.hosts\" is missing replicated column: \"canonical_facts\""))
+        #expect(text.contains("\n- line 1 replication-apply-order: confirmed\n"))
+        #expect(text.contains("<details><summary><b>Plan of migration.sql</b>: every statement needs publisher-first"))
+        #expect(text.contains("verdict: FAILED (exit 1)"))
+    }
+
     @Test func badOptionsAreExitTwo() throws {
         let directory = try project("SELECT 1;\n")
         let traffic = try ReplintProcess.run(["rehearse", "--replication", "migration.sql", "--traffic", "some"], in: directory)

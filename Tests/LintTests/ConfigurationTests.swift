@@ -48,6 +48,12 @@ import Glibc
         #expect(config.baselineFiles == ["pub.sql", "sub.sql"])
     }
 
+    /// A trailing slash is added, so `ID.md` always completes a page's URL.
+    @Test func rulePagesIsAURLPrefix() throws {
+        #expect(try load("rule_pages: https://example.com/replint/rules\n").rulePages == "https://example.com/replint/rules/")
+        #expect(try load("fail_on: error\n").rulePages == nil)
+    }
+
     @Test(arguments: [
         ("schema: a.sql\nschemas: b.sql\n", 2, "schemas"),
         ("replication:\n  apply_order: sideways\n", 2, "apply_order"),
@@ -56,6 +62,7 @@ import Glibc
         ("fail_on: info\n", 1, "fail_on"),
         ("postgres_version: nine\n", 1, "postgres_version"),
         ("replication:\n  tabels: [a]\n", 2, "tabels"),
+        ("fail_on: error\nrule_pages: rules/\n", 2, "rule_pages"),
     ])
     func badKeysAndValuesNameTheKeyAndLine(yaml: String, line: Int, key: String) {
         do {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Lint
 import Reporters
+import ReportSections
 import Rules
 
 @Suite struct MarkdownReporterTests {
@@ -41,5 +42,44 @@ import Rules
         #expect(text.contains("…and \(4000 - shown) more findings (\(4000 - shown) at error level)"))
         #expect(text.contains("(cut for GitHub's comment size limit)"))
         #expect(text.hasSuffix("</details>\n"))
+    }
+
+    /// `lint --plan`: the planner's own plan of a file that needs both orders, as a section listing its parts.
+    @Test func aSplitFilesPlanIsASectionListingItsPartsInShippingOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replint-md-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/split.sql"
+        try "ALTER TABLE t ADD COLUMN c int;\nALTER TABLE t DROP COLUMN d;\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let session = LintSession(configuration: Configuration(), rules: RuleRegistry.all)
+        let report = session.run(paths: [path])
+        let plans = MigrationPlanner.plans(for: report, session: session)
+        #expect(plans.count == 1)
+        let setting = ReportSetting(rules: RuleRegistry.all.map(\.description), root: directory)
+        let text = MarkdownReporter(setting, sections: plans.map { PlanSection.of($0, path: "split.sql") }).render(report)
+        #expect(text.contains("<details><summary><b>Plan of split.sql</b>: the statements need different orders: "
+                              + "split the file into the parts below, shipped in this order</summary>\n\n"
+                              + "- part 1, subscriber-first: ALTER TABLE t ADD COLUMN c int;\n"
+                              + "- part 2, publisher-first: ALTER TABLE t DROP COLUMN d;\n\n```text\n"), "\(text)")
+        #expect(text.contains("part 2: -- replint: apply-order publisher-first\n  ALTER TABLE t DROP COLUMN d;\n```\n\n</details>\n"))
+    }
+
+    /// Items come first and are bounded; the full text is what gets cut.
+    @Test func aSectionsItemsAreListedAboveItsTextAndBounded() throws {
+        let items = (1...40).map { "lock line \($0): ACCESS EXCLUSIVE on t\($0) blocks reads and writes" }
+        let section = MarkdownSection(title: "Rehearsal of a.sql", verdict: "rehearsed", items: items, body: "the text")
+        let text = MarkdownReporter(ReportFixture.setting, sections: [section]).render(try ReportFixture.report("SELECT 1;\n"))
+        #expect(text.contains("</summary>\n\n- lock line 1: ACCESS EXCLUSIVE on t1 blocks reads and writes\n"))
+        #expect(text.contains("- lock line 30: ACCESS EXCLUSIVE on t30 blocks reads and writes\n- …and 10 more in the text below\n\n```text\nthe text\n```"))
+        #expect(!text.contains("t31 "))
+    }
+
+    @Test func ruleLinksUseConfiguredPagesButNeverALocalFile() throws {
+        let report = try ReportFixture.report("UPDATE alembic_version SET version_num = 'b';\n")
+        var setting = ReportFixture.setting
+        setting.rulePageBase = "file:///usr/local/share/doc/replint/rules/"
+        #expect(MarkdownReporter(setting).render(report).contains("- 🔴 error `alembic-version-table` [line 1]"))
+        setting.rulePageBase = "https://example.com/rules/"
+        #expect(MarkdownReporter(setting).render(report).contains("[`alembic-version-table`](https://example.com/rules/alembic-version-table.md)"))
     }
 }

@@ -41,6 +41,36 @@ import Rules
         #expect((first["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
     }
 
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// By default every rule's helpUri is its page under rules/ of the replint that runs, and that page exists.
+    @Test func helpUriIsTheRulesPageOfTheCheckoutThatBuiltReplint() throws {
+        let base = try #require(RulePages.base(configured: nil, executable: Self.repository + "/.build/x86_64-unknown-linux-gnu/debug/replint"))
+        #expect(base == "file://\(Self.repository)/rules/")
+        var setting = ReportFixture.setting
+        setting.rulePageBase = base
+        let root = try #require(try ReportFixture.json(SARIFReporter(setting).render(try ReportFixture.report(sql))) as? [String: Any])
+        let driver = try #require((try run(root)["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == RuleRegistry.all.count)
+        for rule in rules {
+            let id = try #require(rule["id"] as? String)
+            let uri = try #require(rule["helpUri"] as? String, "\(id) has no helpUri")
+            #expect(uri == base + id + ".md")
+            #expect(FileManager.default.fileExists(atPath: String(uri.dropFirst("file://".count))), "\(uri)")
+        }
+    }
+
+    @Test func helpUriOfAnInstalledReplintIsItsInstalledPagesAndTheConfigurationWins() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("replint-prefix-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: prefix) }
+        try FileManager.default.createDirectory(atPath: prefix + "/share/doc/replint/rules", withIntermediateDirectories: true)
+        try "# rules\n".write(toFile: prefix + "/share/doc/replint/rules/README.md", atomically: true, encoding: .utf8)
+        #expect(RulePages.base(configured: nil, executable: prefix + "/bin/replint") == "file://\(prefix)/share/doc/replint/rules/")
+        #expect(RulePages.base(configured: "https://example.com/rules/", executable: prefix + "/bin/replint") == "https://example.com/rules/")
+    }
+
     @Test func aResultHasItsRuleLevelAndOneRootRelativeLocation() throws {
         let results = try results(try sarif(try ReportFixture.report(sql)))
         let active = try #require(results.first { $0["suppressions"] == nil })

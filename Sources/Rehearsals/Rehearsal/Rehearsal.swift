@@ -27,6 +27,8 @@ public final class Rehearsal: Sendable {
         /// Its baselines serve a throwaway cluster when `schemaFiles` is
         /// empty; it also gives each file its declared order.
         public var configuration: Configuration
+        /// Each phase as it begins, for a terminal.
+        public var progress: RehearsalProgress = .silent
 
         public init(databaseURL: String? = nil, schemaFiles: [String] = [], setupFiles: [String] = [],
                     strict: Bool = false, cluster: EphemeralCluster.Options = .init(), replicatedTables: [String] = [],
@@ -81,6 +83,7 @@ public final class Rehearsal: Sendable {
     public static func prepare(_ options: Options) throws(SetupError) -> Rehearsal {
         LibpqEnvironment.clear()
         if let url = options.databaseURL {
+            options.progress.phase("connecting to the database")
             do {
                 try Connection(conninfo: url).close()
             } catch {
@@ -89,6 +92,7 @@ public final class Rehearsal: Sendable {
             return Rehearsal(options: options, cluster: nil)
         }
         let cluster: EphemeralCluster
+        options.progress.phase("starting a throwaway PostgreSQL")
         do {
             cluster = try EphemeralCluster.start(options.cluster)
         } catch {
@@ -161,6 +165,7 @@ public final class Rehearsal: Sendable {
             report.notes.append("line \(document.file.location(of: meta.range.lowerBound).line): psql meta-command \(meta.name) skipped")
         }
         var run = FileRun(plan: plan, sender: DocumentSender(document), connection: connection, report: report)
+        options.progress.phase("rehearsing \(document.file.path) (\(plan.statements.count) statement(s))")
         do {
             if cluster != nil {
                 try run.onThrowawayCluster(replicatedTables: options.replicatedTables)
@@ -199,6 +204,7 @@ public final class Rehearsal: Sendable {
         guard let cluster else { throw SetupError(description: "no throwaway cluster to load a baseline into") }
         return try templates.withLock { templates throws(SetupError) -> Template in
             if let known = templates[files] { return try known.get() }
+            if !files.isEmpty { options.progress.phase("loading the baseline \(files.joined(separator: ", "))") }
             let loaded = Result { () throws(SetupError) -> Template in
                 let database = "replint_baseline_\(templates.count + 1)"
                 do {

@@ -76,14 +76,14 @@ public enum RehearsalText {
         }
     }
 
-    static func describe(_ lock: RehearsalReport.BlockingLock) -> String {
+    public static func describe(_ lock: RehearsalReport.BlockingLock) -> String {
         let held = lock.heldMilliseconds.map { ", held \(RehearsalJSON.milliseconds($0)) ms" } ?? ""
         let through = lock.heldThroughLine.map { " to the end of its transaction (line \($0))" } ?? ""
         return "line \(lock.line): \(lock.mode) on \(lock.relation) blocks \(lock.blocks.rawValue)\(held)\(through)"
             + (lock.replicated ? ", a replicated table" : "")
     }
 
-    static func verdict(_ report: RehearsalReport) -> String {
+    public static func verdict(_ report: RehearsalReport) -> String {
         if report.interruptedBy != nil { return "interrupted" }
         switch report.exitCode {
         case 0 where !report.notRehearsable.isEmpty:

@@ -71,6 +71,7 @@ struct PhaseRunner {
     }
 
     private func run(_ phase: inout ReplicationRehearsalReport.Phase) throws {
+        options.progress.phase("phase \(phase.number): applying the file on the \(phase.side)")
         let applying = Stopwatch()
         let (applied, failure) = SideApplication(plan: plan, connection: try pair.connection(phase.side), side: phase.side).apply()
         phase.applied = applied
@@ -98,6 +99,7 @@ struct PhaseRunner {
                 probes += ProbePlanner(publisher: shape, subscriber: theirs, phase: phase.number).probes()
             }
         }
+        options.progress.phase("phase \(phase.number): traffic from the publisher on \(shapes.count) table(s)")
         let mark = pair.subscriberLogMark()
         let sending = Stopwatch()
         let sender = Traffic(connection: try pair.connection(.publisher), phase: phase.number)
@@ -112,6 +114,7 @@ struct PhaseRunner {
         phase.traffic = traffic.statements
         phase.unfilledTables = traffic.unfilled
         phase.problems += traffic.problems
+        options.progress.phase("phase \(phase.number): waiting for the subscriber to catch up, then comparing the tables")
         guard try catchUp(&phase, since: mark) else {
             phase.notes.append("tables not compared: the subscriber did not catch up")
             return

@@ -32,6 +32,8 @@ public enum ReplicationRehearsal {
         public var traffic: TrafficScope
         /// Called once both clusters run, e.g. to say where they live.
         public var onPairReady: (@Sendable (ReplicationPair) -> Void)?
+        /// Each phase as it begins, for a terminal.
+        public var progress: RehearsalProgress = .silent
 
         public init(schemaFiles: [String] = [], subscriberSchemaFiles: [String]? = nil, setupFiles: [String] = [],
                     cluster: EphemeralCluster.Options = .init(), replicatedTables: [String] = [],
@@ -95,6 +97,7 @@ public enum ReplicationRehearsal {
         }
         let setup = Stopwatch()
         let prepared: PairPreparation.Prepared
+        options.progress.phase("\(document.file.path): starting a throwaway publisher and subscriber, loading the baselines, subscribing")
         do {
             prepared = try PairPreparation(options: options).prepare()
         } catch {
@@ -108,6 +111,7 @@ public enum ReplicationRehearsal {
         report.setupNotes = prepared.notes
         var phases = PhaseRunner(pair: prepared.pair, plan: plan, tables: FileTables(document),
                                  publications: prepared.publications, options: options)
+        options.progress.phase("\(document.file.path): checking that the baseline replicates")
         if let broken = phases.warmUp() {
             report.setupError = broken
             return report

@@ -75,7 +75,7 @@ public enum ReplicationRehearsalText {
         return out
     }
 
-    private static func lines(_ problem: ReplicationRehearsalReport.Problem) -> String {
+    public static func lines(_ problem: ReplicationRehearsalReport.Problem) -> String {
         problem.lines.isEmpty ? "" : "(line " + problem.lines.map(String.init).joined(separator: ", ") + "): "
     }
 

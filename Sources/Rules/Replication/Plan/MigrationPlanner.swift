@@ -81,3 +81,13 @@ public enum MigrationPlanner {
                 MigrationPlan.Part(order: .publisherFirst, statements: publisher)].filter { !$0.statements.isEmpty }
     }
 }
+
+extension MigrationPlanner {
+    /// `lint --plan`: the plan of every file the lint read, with the
+    /// baselines `replint plan` reads (a baseline that does not load was
+    /// already reported by the lint; the plan then starts from no model).
+    public static func plans(for report: LintReport, session: LintSession) -> [MigrationPlan] {
+        let linter = (try? session.linterWithBaselines()) ?? session.linter
+        return report.results.compactMap { result in result.document.map { plan($0, linter: linter) } }
+    }
+}
