@@ -27,6 +27,8 @@ public struct LintContext: Sendable {
     public let transactionShape: TransactionShape
     /// The statements that build indexes on or alter each table, read once per file.
     public let relationStatements: RelationStatements
+    /// The file's ALTER TYPE ... ADD VALUE statements, read once per file.
+    public let enumValueAdditions: EnumValueAdditions
     /// The ordered changes every other rule declared for the statement being
     /// checked, turned-off rules included; the engine fills it in for the
     /// rules that read it. Nil when the caller did not collect them.
@@ -39,6 +41,7 @@ public struct LintContext: Sendable {
         self.declaration = ApplyOrderDeclaration(document: document, configuration: configuration)
         self.transactionShape = TransactionShape(document)
         self.relationStatements = RelationStatements(document)
+        self.enumValueAdditions = EnumValueAdditions(document)
     }
 
     /// The tables the file created before the current statement.

@@ -16,12 +16,14 @@ public struct RelationStatements: Sendable {
 
     /// The CREATE INDEX and ALTER TABLE statements on a table named `name`
     /// (in any schema) after `statement`, in order.
-    public func after(_ statement: Statement, named name: String) -> [Statement] {
-        (byName[name] ?? []).filter { $0.index > statement.index }
+    public func after(_ statement: Statement, named name: String) -> ArraySlice<Statement> {
+        let all = byName[name] ?? []
+        return all[all.partitioningIndex { $0.index > statement.index }...]
     }
 
     /// The same, before `statement`.
-    public func before(_ statement: Statement, named name: String) -> [Statement] {
-        (byName[name] ?? []).filter { $0.index < statement.index }
+    public func before(_ statement: Statement, named name: String) -> ArraySlice<Statement> {
+        let all = byName[name] ?? []
+        return all[..<all.partitioningIndex { $0.index >= statement.index }]
     }
 }

@@ -41,10 +41,11 @@ public struct EnumValueUsedBeforeCommitRule: Rule {
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let node = statement.node, node.alterEnum == nil,
-              let segment = context.transactionShape.segments.first(where: { s in s.isTransaction && s.statements.contains { $0.index == statement.index } })
+              let segment = context.transactionShape.segment(of: statement), segment.isTransaction,
+              let first = segment.statements.first
         else { return [] }
-        let added = segment.statements.filter { $0.index < statement.index }.compactMap { earlier -> (names: [String], label: String, line: Int)? in
-            guard let alter = earlier.node?.alterEnum, alter.oldLabel == nil else { return nil }
+        let added = context.enumValueAdditions.within(first.index..<statement.index).compactMap { earlier -> (names: [String], label: String, line: Int)? in
+            guard let alter = earlier.node?.alterEnum else { return nil }
             return (alter.names, alter.newLabel, earlier.location.line)
         }
         guard !added.isEmpty else { return [] }
