@@ -14,6 +14,19 @@ public final class FuzzScratch: Sendable {
         var template = Array("\(parent)/replint-fuzz-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else { fatalError("mkdtemp failed in \(parent)") }
         directory = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // libFuzzer ends with exit(); after a crash the directory stays behind.
+        atexit { FuzzScratch.shared.remove() }
+    }
+
+    /// The directory and the files in it (it has no subdirectories).
+    func remove() {
+        guard let stream = opendir(directory) else { return }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { unlink("\(directory)/\(name)") }
+        }
+        closedir(stream)
+        rmdir(directory)
     }
 
     /// Replaces `name` with `bytes`; returns its path.
