@@ -31,6 +31,8 @@ help:
 	@echo "make rehearse-replication FILE=f [SCHEMA=f] [SUBSCRIBER_SCHEMA=f] [SETUP=f] [TRAFFIC=touched|all]"
 	@echo "                 apply FILE to a throwaway publisher/subscriber pair under traffic"
 	@echo "make bench       time the release build against the previous one (bench/README.md)"
+	@echo "make fuzz        build the libFuzzer harnesses (Fuzz/) and run each FUZZ_SECONDS (default 600)"
+	@echo "make fuzz-smoke  the same, 60 s each (what CI runs)"
 	@echo "make clean       remove .build"
 
 deps:
@@ -96,6 +98,7 @@ SERVER_SUITES := \
 	CLITests\.LintRehearseConfirmationTests \
 	CLITests\.LintRehearseTests \
 	CLITests\.ReadmeServerExampleTests \
+	CLITests\.RehearsalFaultTests \
 	CLITests\.RehearsalProgressTests \
 	CLITests\.RehearsalSignalTests \
 	CLITests\.RehearseCommandTests \
@@ -114,6 +117,7 @@ SERVER_SUITES := \
 	RehearsalsTests\.ReplicationTests \
 	RulesTests\.SquawkDifferentialTests \
 	RunnerTests\.RunnerConnectionTests \
+	RunnerTests\.RunnerFaultTests \
 	RunnerTests\.RunnerLockingTests \
 	RunnerTests\.RunnerSessionTests \
 	RunnerTests\.RunnerSignalTests \
@@ -191,3 +195,17 @@ bench:
 rehearse-replication: build
 	@test -n "$(FILE)" || { echo "usage: make rehearse-replication FILE=app_migrations/<rev>.sql [SCHEMA=file] [SUBSCRIBER_SCHEMA=file] [SETUP=file] [TRAFFIC=touched|all]" >&2; exit 2; }
 	.build/release/replint rehearse --replication $(FILE) $(if $(SCHEMA),--schema $(SCHEMA)) $(if $(SUBSCRIBER_SCHEMA),--subscriber-schema $(SUBSCRIBER_SCHEMA)) $(if $(SETUP),--setup $(SETUP)) $(if $(TRAFFIC),--traffic $(TRAFFIC))
+
+# libFuzzer harnesses (Fuzz/, see RELIABILITY.md): reader + log detector +
+# splitter + parser, schema builder, rules engine, configuration reader;
+# built with libFuzzer and AddressSanitizer in .build/fuzz, each run for
+# FUZZ_SECONDS with a 10 s limit per input and FUZZ_RSS_MB of memory.
+# FUZZ_HARNESSES=SchemaFuzzer runs one.
+FUZZ_SECONDS ?= 600
+FUZZ_RSS_MB ?= 2048
+.PHONY: fuzz fuzz-smoke
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RSS_MB=$(FUZZ_RSS_MB) SWIFT=$(SWIFT) sh Fuzz/run.sh
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=60

@@ -61,3 +61,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses (Fuzz/, `make fuzz`): declared only when REPLINT_FUZZ
+// is set, so no other build compiles them or lists them as products. They
+// are built with `-sanitize=fuzzer,address` in a scratch path of their own
+// (Fuzz/run.sh); libFuzzer supplies `main`, hence -parse-as-library.
+if Context.environment["REPLINT_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    let harnesses: [(String, [Target.Dependency])] = [
+        ("SQLDocumentFuzzer", ["SQLSource"]),
+        ("SchemaFuzzer", ["SQLSource", "Schema"]),
+        ("RulesFuzzer", ["Lint", "Rules", "SQLSource", "Schema"]),
+        ("ConfigurationFuzzer", ["Lint", "Rules", "YAMLTree"]),
+    ]
+    for (name, dependencies) in harnesses {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport"] + dependencies, path: "Fuzz/\(name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -31,11 +31,14 @@ public final class EphemeralCluster: Sendable {
     public let binaries: PostgresBinaries
 
     private let teardown: ClusterTeardown
+    /// Who runs the server's programs (nil: ourselves), for `restart()` and `stopImmediately()`.
+    private let account: ServerAccount?
     private static let logger = Logger(label: "replint.postgres.cluster")
 
-    private init(binaries: PostgresBinaries, teardown: ClusterTeardown, port: Int) {
+    private init(binaries: PostgresBinaries, teardown: ClusterTeardown, account: ServerAccount?, port: Int) {
         self.binaries = binaries
         self.teardown = teardown
+        self.account = account
         self.directory = teardown.directory
         self.dataDirectory = teardown.dataDirectory
         self.socketDirectory = teardown.directory
@@ -66,11 +69,11 @@ public final class EphemeralCluster: Sendable {
         let directory = try FileSystem.makeTemporaryDirectory(in: parent, prefix: StaleClusters.prefix)
         let teardown = ClusterTeardown(directory: directory, dataDirectory: "\(directory)/data")
         teardown.registerWithSignalTrap()
-        let cluster = EphemeralCluster(binaries: binaries, teardown: teardown, port: port)
+        let cluster = EphemeralCluster(binaries: binaries, teardown: teardown, account: account, port: port)
         do {
             try StaleClusters.claim(directory)
             try cluster.initialize(options, account: account)
-            try cluster.startServer(account: account)
+            try cluster.startServer()
         } catch {
             cluster.stop()
             throw error
@@ -110,6 +113,23 @@ public final class EphemeralCluster: Sendable {
         }
     }
 
+    /// `pg_ctl stop -m immediate`: every server process quits at once, as in
+    /// a crash (no checkpoint; the next start replays the WAL). For fault
+    /// tests; `restart()` brings the server back.
+    public func stopImmediately() throws {
+        let pgCtl = try teardown.runStep(account.subprocess(binaries.pgCtl, ["stop", "-m", "immediate", "-D", dataDirectory], in: directory))
+        guard pgCtl.succeeded else {
+            throw PostgresError.cluster("pg_ctl stop -m immediate failed:\n\(pgCtl.output.trimmingTrailingWhitespace())")
+        }
+    }
+
+    /// Starts the server again on the same data directory after it stopped
+    /// (crash recovery first, after `stopImmediately()`); returns once it
+    /// accepts connections.
+    public func restart() throws {
+        try startServer()
+    }
+
     private func initialize(_ options: Options, account: ServerAccount?) throws {
         if let account, chown(directory, account.uid, account.gid) != 0 {
             throw PostgresError.cluster("cannot hand \(directory) to user \(account.name): \(errnoDescription())")
@@ -134,7 +154,7 @@ public final class EphemeralCluster: Sendable {
     /// postgres itself, not pg_ctl: see `PostmasterProcess`. pg_ctl -w would
     /// wait for "ready" in postmaster.pid; answering a ping is the same
     /// moment, seen through the conninfo everyone will use.
-    private func startServer(account: ServerAccount?) throws {
+    private func startServer() throws {
         let postmaster = try teardown.launchServer(account.command(binaries.postgres, ["-D", dataDirectory]), logFile: logFile)
         for _ in 0..<Self.startAttempts {
             if PQping(conninfo()) == PQPING_OK { return }

@@ -42,12 +42,15 @@ enum StaleClusters {
     /// Its owner is gone (or, without an owner file, nothing has touched it
     /// for `unclaimedGraceSeconds` and no server runs in it).
     static func isAbandoned(_ directory: String) -> Bool {
-        guard let owner = FileSystem.contents(of: "\(directory)/\(ownerFile)") else {
-            return RunningServer.postmaster(of: "\(directory)/data") == nil
-                && [directory, "\(directory)/data"].allSatisfy { secondsSinceModified($0).map { $0 > unclaimedGraceSeconds } ?? true }
-        }
+        let owner = FileSystem.contents(of: "\(directory)/\(ownerFile)") ?? ""
         let fields = owner.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard let pidText = fields.first, let pid = pid_t(pidText) else { return true }
+        // No owner yet, or one `claim` is writing this instant (the file is
+        // created empty): the directory may be a cluster starting right now.
+        guard let pidText = fields.first, let pid = pid_t(pidText) else {
+            return RunningServer.postmaster(of: "\(directory)/data") == nil
+                && [directory, "\(directory)/data", "\(directory)/\(ownerFile)"]
+                    .allSatisfy { secondsSinceModified($0).map { $0 > unclaimedGraceSeconds } ?? true }
+        }
         let start = fields.dropFirst().first.map(String.init)
         guard let running = ProcessStart.of(pid) else { return true }
         return start != nil && running != start

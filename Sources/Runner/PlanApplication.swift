@@ -83,8 +83,15 @@ struct PlanApplication {
     /// Session-level, so autocommit steps are bounded too.
     private func configureSession() throws(Failure) {
         // application_name names the file in pg_stat_activity, for whoever looks at the locks.
-        for (name, value) in [("application_name", "replint run \(request.file.name)"),
-                              ("lock_timeout", request.lockTimeout), ("statement_timeout", request.statementTimeout)] {
+        var settings = [("application_name", "replint run \(request.file.name)"),
+                        ("lock_timeout", request.lockTimeout), ("statement_timeout", request.statementTimeout)]
+        // A replint killed mid-statement (SIGKILL, OOM) closes its socket, but a
+        // backend learns of that only when it next writes to it: until the
+        // statement ends it would hold the transaction's locks and the
+        // advisory lock. PostgreSQL 14 and later check the socket this often
+        // and roll back at once.
+        if connection.serverVersion >= 140000 { settings.append(("client_connection_check_interval", "1s")) }
+        for (name, value) in settings {
             do {
                 try connection.execute("SET \(name) = \(Connection.quoteLiteral(value))")
             } catch {

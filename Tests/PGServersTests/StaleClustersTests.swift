@@ -44,4 +44,23 @@ import PGTestSupport
         try StaleClusters.claim(directory)
         #expect(!StaleClusters.isAbandoned(directory))
     }
+
+    /// `claim` creates the owner file, then writes it: a sweep by another
+    /// replint in between sees an empty file, which must not read as "owner
+    /// gone" (it removed a cluster directory as it started). An empty file
+    /// counts as no owner yet: left alone until the grace period is over.
+    @Test func anOwnerFileBeingWrittenIsNotAbandonedUntilTheGracePeriodEnds() throws {
+        let parent = try ScratchDirectory()
+        defer { parent.remove() }
+        let directory = "\(parent.path)/replint-pg-start1"
+        try FileManager.default.createDirectory(atPath: "\(directory)/data", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: "\(directory)/owner", contents: nil)
+        #expect(!StaleClusters.isAbandoned(directory))
+        #expect(StaleClusters.sweep(in: parent.path).isEmpty)
+        let longAgo = Date().addingTimeInterval(-Double(StaleClusters.unclaimedGraceSeconds) - 60)
+        for path in [directory, "\(directory)/data", "\(directory)/owner"] {
+            try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: path)
+        }
+        #expect(StaleClusters.isAbandoned(directory))
+    }
 }
