@@ -2,7 +2,7 @@
 # The action's last step: fails the job with replint's exit code, after the
 # SARIF upload and the comment have had their turn.
 set -euo pipefail
-status=${REPLINT_EXIT_CODE:?is the lint step's exit-code output}
+status=${REPLINT_EXIT_CODE:?is the exit-code output of the lint step}
 case $status in
     0) echo "replint: nothing at error level" ;;
     1) echo "::error::replint found problems at the failing level: see the job summary or the code scanning alerts" ;;
