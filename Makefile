@@ -41,7 +41,8 @@ deps:
 
 # alembic (PyPI) generates real offline SQL for the tests; the reporter tests
 # read replint's SARIF and JUnit with real consumers (sarif-tools, junitparser),
-# pinned, in a virtual environment of their own.
+# pinned, in a virtual environment of their own, beside the validators of the
+# hook and CI files (pre-commit, check-jsonschema).
 CONSUMERS_VENV := .build/report-consumers
 CONSUMERS_REQ := Tests/Fixtures/report-consumers/requirements.txt
 test-deps:
@@ -64,10 +65,11 @@ debug:
 test: test-deps
 	$(SWIFT) test --skip '($(call alternatives,$(SLOW_SUITES)))/'
 
-# Suites too slow for every run: callgrind over generated files, and the
-# like. A new suite of that kind belongs here.
+# Suites too slow for every run: callgrind over generated files, a
+# pre-commit run that builds replint in release mode, and the like. A new suite of that kind belongs here.
 SLOW_SUITES := \
 	CLITests\.LinearityTests \
+	CLITests\.PreCommitTryRepoTests \
 	RulesTests\.SquawkDifferentialTests
 
 # The linearity checks count a release build's instructions (a debug build
