@@ -86,6 +86,7 @@ empty :=
 space := $(empty) $(empty)
 alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
+	CLITests\.ActionRehearsalScriptTests \
 	CLITests\.DeepNestingOnServerTests \
 	CLITests\.LintRehearseTests \
 	CLITests\.RehearsalSignalTests \

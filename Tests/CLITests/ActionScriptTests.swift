@@ -31,7 +31,7 @@ import Testing
                                "REPLINT_BIN": ReplintProcess.binary.path, "NO_COLOR": "1"]
             environment.merge(inputs) { $1 }
             return try TimedProcess.run("/bin/bash", [scripts.appendingPathComponent("lint.sh").path], in: root,
-                                        environment: environment, seconds: 120)
+                                        environment: environment, seconds: 600)  // a rehearsal starts servers
         }
 
         /// The step's outputs, as the runner reads `name=value` lines.
