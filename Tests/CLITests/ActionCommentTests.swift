@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// ci/github/comment.sh against a stand-in for GitHub's REST API on
@@ -24,8 +27,9 @@ import Testing
             let portFile = directory.appendingPathComponent("port")
             let log = directory.appendingPathComponent("server.log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-            process.arguments = ["--kill-after=5", "90", try TimedProcess.tool("python3"), ActionCommentTests.serverScript.path,
+            // Not under timeout(1): the server stops by itself after --lifetime, and stop() kills it.
+            process.executableURL = URL(fileURLWithPath: try TimedProcess.tool("python3"))
+            process.arguments = [ActionCommentTests.serverScript.path,
                                  "--port-file", portFile.path, "--record", record.path, "--token", ActionCommentTests.token,
                                  "--existing", "\(existingComments)", "--lifetime", "60"]
             process.standardInput = FileHandle.nullDevice
@@ -40,15 +44,17 @@ import Testing
                 if port == nil { Thread.sleep(forTimeInterval: 0.1) }
             }
             guard let port else {
-                if process.isRunning { process.terminate() }
-                process.waitUntilExit()
+                Self.kill(process)
                 throw ServerDidNotStart(log: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
             }
             self.port = port
         }
 
-        func stop() {
-            if process.isRunning { process.terminate() }
+        func stop() { Self.kill(process) }
+
+        /// SIGKILL: the test process hands its children a mask that blocks SIGTERM.
+        static func kill(_ process: Process) {
+            if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The action's shell steps (ci/github/*.sh), run here as the runner runs
@@ -123,6 +126,22 @@ import Testing
         #expect((action["description"] as? String ?? "").contains("Debian 12"))
         let uploads = steps.compactMap { $0["uses"] as? String }
         #expect(uploads.count == 1 && uploads[0].hasPrefix("github/codeql-action/upload-sarif@"))
+    }
+
+    @Test func aProgramThatHangsIsEndedWithItsChildren() throws {
+        let started = Date()
+        let pidFile = try ReplintProcess.temporaryDirectory().appendingPathComponent("child.pid")
+        let hung = try TimedProcess.run("/bin/bash", ["-c", "sleep 300 & echo $! > \"$1\"; sleep 300", "bash", pidFile.path],
+                                        seconds: 1, grace: 1)
+        #expect(hung.timedOut, "\(hung.transcript)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        let child = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(child, 0) != 0
+            if !gone { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(gone, "the background child \(child) outlived the timeout")
     }
 
     @Test func theVerdictFailsTheJobWithReplintsExitCode() throws {

@@ -2,14 +2,17 @@ import Foundation
 
 /// Runs a program under coreutils' `timeout`, which ends the program's whole
 /// process group when the time is up (pre-commit's `swift build` included),
-/// so no test can hang on it. Output goes to files, not pipes: a child left
+/// so no test can hang on it. The test process hands its children a signal
+/// mask that blocks SIGTERM, so it is `--kill-after`'s SIGKILL that ends them. Output goes to files, not pipes: a child left
 /// holding a pipe open cannot block the test either.
 enum TimedProcess {
     struct Outcome {
         let status: Int32
+        let killed: Bool
         let stdout: String
         let stderr: String
-        var timedOut: Bool { status == 124 || status == 137 }
+        /// 124: timeout's own report; a SIGKILL: `--kill-after`, which reaches timeout's group, itself included.
+        var timedOut: Bool { status == 124 || killed }
         /// Both streams, for a failing expectation's message.
         var transcript: String { "exit \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
     }
@@ -24,7 +27,7 @@ enum TimedProcess {
     }
 
     static func run(_ program: String, _ arguments: [String], in directory: URL = ReplintProcess.repository,
-                    environment: [String: String] = [:], seconds: Int) throws -> Outcome {
+                    environment: [String: String] = [:], seconds: Int, grace: Int = 10) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("replint-timed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -36,7 +39,7 @@ enum TimedProcess {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["--kill-after=10", "\(seconds)", program] + arguments
+        process.arguments = ["--kill-after=\(grace)", "\(seconds)", program] + arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
@@ -44,7 +47,7 @@ enum TimedProcess {
         process.standardError = err
         try process.run()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
+        return Outcome(status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal && process.terminationStatus == 9,
                        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
                        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
