@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// The hooks as a user meets them: `pre-commit try-repo` on this repository,
-/// from a throwaway git repository with a dirty and a clean migration. The
-/// first run builds replint (`language: swift`: `swift build -c release` of a
-/// clone), which takes minutes: the slow lane (SLOW_SUITES).
+/// then `pre-commit run` with a `.pre-commit-config.yaml` that names it, from
+/// a throwaway git repository with a dirty and a clean migration. Each builds
+/// replint (`language: swift`: `swift build -c release` of a clone), which
+/// takes minutes: the slow lane (SLOW_SUITES).
 @Suite struct PreCommitTryRepoTests {
     static let dirty = "INFO  [alembic.runtime.migration] Running upgrade a -> b\nUPDATE alembic_version SET version_num='b';\n"
 
@@ -31,38 +32,61 @@ import Testing
         return repo
     }
 
+    static func head() throws -> String {
+        let rev = try TimedProcess.run("/usr/bin/git", ["rev-parse", "HEAD"], seconds: 60)
+        return rev.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Each `try-repo` clones and builds in a store of its own (a fresh
+    /// temporary folder), so it runs once, on the dirty migration; the rest run
+    /// as a user's `.pre-commit-config.yaml` makes them, built once in the
+    /// test's own PRE_COMMIT_HOME. A build takes minutes: generous timeouts,
+    /// for a busy machine.
     @Test func theLintHookFailsTheDirtyMigrationAndPassesTheRest() throws {
         let repo = try Self.project()
         let scratch = repo.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let preCommit = try TimedProcess.tool("pre-commit")
-        // pre-commit's own cache (the clone and its build) stays in the test's folder.
         let environment = ["PRE_COMMIT_HOME": scratch.appendingPathComponent("pre-commit-home").path, "NO_COLOR": "1"]
-        func tryRepo(_ hook: String, _ files: [String], seconds: Int = 120) throws -> TimedProcess.Outcome {
-            try TimedProcess.run(preCommit, ["try-repo", ReplintProcess.repository.path, hook, "--color", "never", "--files"] + files,
-                                 in: repo, environment: environment, seconds: seconds)
-        }
+        let build = 25 * 60
 
-        // The first run builds replint in release mode: generous, for a busy machine.
-        let dirty = try tryRepo("replint", ["app_migrations/dirty.sql"], seconds: 25 * 60)
+        let dirty = try TimedProcess.run(preCommit, ["try-repo", ReplintProcess.repository.path, "replint", "--color", "never",
+                                                     "--files", "app_migrations/dirty.sql"],
+                                         in: repo, environment: environment, seconds: build)
         #expect(!dirty.timedOut, "\(dirty.transcript)")
         #expect(dirty.status == 1, "\(dirty.transcript)")
         #expect(dirty.stdout.contains("Failed") && dirty.stdout.contains("alembic-version-table"), "\(dirty.transcript)")
 
-        let clean = try tryRepo("replint", ["app_migrations/clean.sql"])
-        #expect(clean.status == 0, "\(clean.transcript)")
-        #expect(clean.stdout.contains("Passed"), "\(clean.transcript)")
+        let config = """
+            repos:
+              - repo: \(ReplintProcess.repository.path)
+                rev: \(try Self.head())
+                hooks:
+                  - id: replint-fix
+                  - id: replint
+
+            """
+        try config.write(to: repo.appendingPathComponent(".pre-commit-config.yaml"), atomically: true, encoding: .utf8)
+        func run(_ hook: String, _ files: [String], seconds: Int = 120) throws -> TimedProcess.Outcome {
+            try TimedProcess.run(preCommit, ["run", hook, "--color", "never", "--files"] + files,
+                                 in: repo, environment: environment, seconds: seconds)
+        }
+
+        let clean = try run("replint", ["app_migrations/clean.sql"], seconds: build)
+        #expect(!clean.timedOut, "\(clean.transcript)")
+        #expect(clean.status == 0 && clean.stdout.contains("Passed"), "\(clean.transcript)")
 
         // What pre-commit passes when a commit touches the baseline or an excluded file.
-        let skipped = try tryRepo("replint", ["app_migrations/schema.sql", "app_migrations/legacy/old.sql"])
-        #expect(skipped.status == 0, "\(skipped.transcript)")
-        #expect(skipped.stdout.contains("Passed"), "\(skipped.transcript)")
+        let skipped = try run("replint", ["app_migrations/schema.sql", "app_migrations/legacy/old.sql"])
+        #expect(skipped.status == 0 && skipped.stdout.contains("Passed"), "\(skipped.transcript)")
 
-        let fixed = try tryRepo("replint-fix", ["app_migrations/dirty.sql"])
+        let fixed = try run("replint-fix", ["app_migrations/dirty.sql", "app_migrations/legacy/old.sql"])
         #expect(fixed.status == 1 && fixed.stdout.contains("files were modified by this hook"), "\(fixed.transcript)")
         let afterFix = try String(contentsOf: repo.appendingPathComponent("app_migrations/dirty.sql"), encoding: .utf8)
         #expect(!afterFix.contains("alembic"), "\(afterFix)")
-        let relinted = try tryRepo("replint", ["app_migrations/dirty.sql"])
+        let excluded = try String(contentsOf: repo.appendingPathComponent("app_migrations/legacy/old.sql"), encoding: .utf8)
+        #expect(excluded == Self.dirty, "an excluded file is left as it is")
+        let relinted = try run("replint", ["app_migrations/dirty.sql"])
         #expect(relinted.status == 0, "\(relinted.transcript)")
     }
 }
