@@ -16,7 +16,7 @@ SQUAWK_VENV ?= .build/squawk-venv
 
 help:
 	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
-	@echo "make test-deps   install alembic (PyPI), which the tests run to make real offline SQL"
+	@echo "make test-deps   install the PyPI tools the tests run: alembic, Django, squawk, the SARIF and JUnit consumers, pre-commit, check-jsonschema"
 	@echo "make build       release binary (.build/release/replint, Swift runtime linked statically)"
 	@echo "make debug       debug binary (.build/debug/replint)"
 	@echo "make test        the whole test suite but the slow lane (starts its own PostgreSQL servers)"
@@ -45,11 +45,17 @@ deps:
 # hook and CI files (pre-commit, check-jsonschema).
 CONSUMERS_VENV := .build/report-consumers
 CONSUMERS_REQ := Tests/Fixtures/report-consumers/requirements.txt
+# Django (PyPI, with psycopg) prints `sqlmigrate` output for the squawk differential test.
+DJANGO_VENV := .build/django-venv
+DJANGO_REQ := Tests/Fixtures/django-project/requirements.txt
 test-deps:
 	@$(PYTHON) -c 'import alembic' 2>/dev/null || $(PYTHON) -m pip install -q -r $(ALEMBIC_DIR)/requirements.txt
 	@cmp -s $(CONSUMERS_REQ) $(CONSUMERS_VENV)/requirements.txt || { \
 		$(PYTHON) -m venv $(CONSUMERS_VENV) && $(CONSUMERS_VENV)/bin/pip install -q -r $(CONSUMERS_REQ) && \
 		cp $(CONSUMERS_REQ) $(CONSUMERS_VENV)/requirements.txt; }
+	@cmp -s $(DJANGO_REQ) $(DJANGO_VENV)/requirements.txt || { \
+		$(PYTHON) -m venv $(DJANGO_VENV) && $(DJANGO_VENV)/bin/pip install -q -r $(DJANGO_REQ) && \
+		cp $(DJANGO_REQ) $(DJANGO_VENV)/requirements.txt; }
 	@$(SQUAWK_VENV)/bin/squawk --version 2>/dev/null | grep -q '^squawk 2.70.0$$' || \
 		{ $(PYTHON) -m venv $(SQUAWK_VENV) && $(SQUAWK_VENV)/bin/pip install -q squawk-cli==2.70.0; }
 
@@ -88,6 +94,7 @@ alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
 	CLITests\.ActionRehearsalScriptTests \
 	CLITests\.DeepNestingOnServerTests \
+	CLITests\.LintRehearseConfirmationTests \
 	CLITests\.LintRehearseTests \
 	CLITests\.RehearsalSignalTests \
 	CLITests\.RehearseCommandTests \
@@ -95,6 +102,7 @@ SERVER_SUITES := \
 	PGClientTests\.ConnectionTests \
 	PGClientTests\.QuotingOnAServerTests \
 	PGServersTests\.EphemeralClusterTests \
+	PGServersTests\.InitdbTemplateTests \
 	PGServersTests\.LockingRuleConfirmationTests \
 	PGServersTests\.RejectedStatementTests \
 	PGServersTests\.ReplicationTests \
@@ -103,6 +111,7 @@ SERVER_SUITES := \
 	RehearsalsTests\.RehearsalLockTests \
 	RehearsalsTests\.RehearsalTests \
 	RehearsalsTests\.ReplicationTests \
+	RulesTests\.SquawkDifferentialTests \
 	RunnerTests\.RunnerConnectionTests \
 	RunnerTests\.RunnerLockingTests \
 	RunnerTests\.RunnerSessionTests \

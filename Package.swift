@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SQLSourceTests", dependencies: ["SQLSource"]),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "SQLSource", "Lint", "PGClient", "PGServers"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "SQLSource"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "SQLSource", "Schema", "PGClient", "PGServers", "PGTestSupport"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Lint", "Rules", "SQLSource"]),
         // Test helpers shared by the targets below (throwaway clusters, scratch directories).
         .target(name: "PGTestSupport", dependencies: ["PGClient", "PGServers"], path: "Tests/PGTestSupport"),

@@ -10,8 +10,12 @@ public struct Violation: Sendable {
     public var severity: Severity?
     /// Bytes whose deletion fixes the problem (`replint fix`).
     public var fix: Range<Int>?
+    /// The locks and rewrites a lock finding claims, for the rehearsal to check.
+    public var predictions: [LockPrediction]
 
-    public init(range: Range<Int>, message: String, help: String? = nil, severity: Severity? = nil, fix: Range<Int>? = nil) {
+    public init(range: Range<Int>, message: String, help: String? = nil, severity: Severity? = nil, fix: Range<Int>? = nil,
+                predictions: [LockPrediction] = []) {
+        self.predictions = predictions
         self.range = range
         self.message = message
         self.help = help
@@ -34,11 +38,16 @@ public struct Finding: Sendable {
     public let message: String
     public let help: String
     public let fix: Range<Int>?
+    /// The locks and rewrites the finding claims the statement takes.
+    public let predictions: [LockPrediction]
+    /// Set by `lint --rehearse` on a finding with predictions in a rehearsed file.
+    public var rehearsal: LockConfirmation?
 
     public init(ruleID: RuleID, category: RuleCategory, severity: Severity, path: String, range: Range<Int>,
                 start: SourceLocation, end: SourceLocation, statement: String, message: String, help: String,
-                fix: Range<Int>? = nil) {
+                fix: Range<Int>? = nil, predictions: [LockPrediction] = []) {
         self.fix = fix
+        self.predictions = predictions
         self.ruleID = ruleID
         self.category = category
         self.severity = severity
@@ -76,7 +85,7 @@ public struct SuppressedFinding: Sendable {
 public struct FileResult: Sendable {
     public let path: String
     public let document: SQLDocument?
-    public let findings: [Finding]
+    public var findings: [Finding]
     public let suppressed: [SuppressedFinding]
     /// Set when the file could not be read: the run exits 2.
     public let readError: String?

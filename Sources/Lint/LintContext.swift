@@ -25,6 +25,8 @@ public struct LintContext: Sendable {
     /// What runs in the file's transaction and what in autocommit blocks,
     /// read once per file: the same model the runner and the rehearsals apply.
     public let transactionShape: TransactionShape
+    /// The statements that build indexes on or alter each table, read once per file.
+    public let relationStatements: RelationStatements
     /// The ordered changes every other rule declared for the statement being
     /// checked, turned-off rules included; the engine fills it in for the
     /// rules that read it. Nil when the caller did not collect them.
@@ -36,6 +38,7 @@ public struct LintContext: Sendable {
         self.searchPath = configuration.searchPath
         self.declaration = ApplyOrderDeclaration(document: document, configuration: configuration)
         self.transactionShape = TransactionShape(document)
+        self.relationStatements = RelationStatements(document)
     }
 
     /// The tables the file created before the current statement.

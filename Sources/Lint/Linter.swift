@@ -150,6 +150,7 @@ public struct Linter: Sendable {
         return Finding(
             ruleID: d.id, category: d.category, severity: severity(of: rule, v), path: file.path, range: v.range,
             start: file.location(of: v.range.lowerBound), end: file.location(of: v.range.upperBound),
-            statement: owner?.text ?? "", message: v.message, help: v.help ?? d.safeAlternative, fix: v.fix)
+            statement: owner?.text ?? "", message: v.message, help: v.help ?? d.safeAlternative, fix: v.fix,
+            predictions: v.predictions)
     }
 }

@@ -47,8 +47,9 @@ public final class EphemeralCluster: Sendable {
         stop()
     }
 
-    /// initdb and postgres in a new temporary directory (after removing the
-    /// stale ones beside it); returns once the server accepts connections.
+    /// initdb (or a copy of its cached output, `InitdbTemplate`) and postgres
+    /// in a new temporary directory (after removing the stale ones beside
+    /// it); returns once the server accepts connections.
     public static func start(_ options: Options = .init()) throws -> EphemeralCluster {
         // SIGINT/SIGTERM's cleanup is running: a cluster started now would outlive it.
         guard SignalTrap.shared.interruption == nil else { throw PostgresError.cluster("interrupted: no cluster is started") }
@@ -113,11 +114,16 @@ public final class EphemeralCluster: Sendable {
         if let account, chown(directory, account.uid, account.gid) != 0 {
             throw PostgresError.cluster("cannot hand \(directory) to user \(account.name): \(errnoDescription())")
         }
-        let initdb = try teardown.runStep(account.subprocess(binaries.initdb, [
-            "-D", dataDirectory, "-U", Self.superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
-        ], in: directory))
-        guard initdb.succeeded else {
-            throw PostgresError.cluster("initdb failed (\(binaries.initdb)):\n\(initdb.output.trimmingTrailingWhitespace())")
+        // Beside the clusters of the default place, whatever parent this one has.
+        let template = InitdbTemplate(binaries: binaries, account: account,
+                                      parent: Self.defaultParentDirectory(switchingUser: account != nil))
+        if try template?.copy(to: dataDirectory, account: account, run: teardown.runStep) != true {
+            let initdb = try teardown.runStep(account.subprocess(binaries.initdb, ["-D", dataDirectory] + InitdbTemplate.arguments,
+                                                                 in: directory))
+            guard initdb.succeeded else {
+                throw PostgresError.cluster("initdb failed (\(binaries.initdb)):\n\(initdb.output.trimmingTrailingWhitespace())")
+            }
+            template?.store(from: dataDirectory, account: account, run: teardown.runStep)
         }
         try FileSystem.append(
             "\n# ephemeral cluster settings (replint)\n"

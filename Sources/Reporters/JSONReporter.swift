@@ -35,7 +35,7 @@ public struct JSONReporter: Reporter {
     }
 
     static func fields(_ f: Finding) -> [(String, JSON)] {
-        [
+        let fields: [(String, JSON)] = [
             ("rule", .string(f.ruleID.rawValue)), ("category", .string(f.category.rawValue)),
             ("severity", .string(f.severity.rawValue)), ("path", .string(f.path)),
             ("line", .int(f.start.line)), ("column", .int(f.start.column)),
@@ -43,5 +43,11 @@ public struct JSONReporter: Reporter {
             ("byte_start", .int(f.range.lowerBound)), ("byte_end", .int(f.range.upperBound)),
             ("statement", .string(f.statement)), ("message", .string(f.message)), ("help", .string(f.help)),
         ]
+        return fields + (f.rehearsal.map { [("rehearsal", value($0))] } ?? [])
+    }
+
+    /// `lint --rehearse`'s verdict on a lock finding: `{"confirmed": true, "evidence": "SHARE on public.hosts"}`.
+    static func value(_ confirmation: LockConfirmation) -> JSON {
+        .object([("confirmed", .bool(confirmation.confirmed)), ("evidence", .string(confirmation.evidence))])
     }
 }

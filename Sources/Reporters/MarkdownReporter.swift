@@ -82,6 +82,7 @@ public struct MarkdownReporter: Reporter {
         let target = (setting.fileLinkBase ?? "") + path + "#" + lines
         let rule = setting.rulePageBase.map { "[`\(f.ruleID)`](\($0)\(f.ruleID).md)" } ?? "`\(f.ruleID)`"
         return "- \(mark) \(rule) [line \(f.start.line)](\(target)): \(MarkdownReporter.inline(f.message))\n"
+            + (f.rehearsal.map { "  <br>\(MarkdownReporter.inline($0.summary))\n" } ?? "")
             + "  <br>help: \(MarkdownReporter.inline(f.help))\n"
     }
 

@@ -81,6 +81,9 @@ public struct SARIFReporter: Reporter {
             ("locations", .array([location])),
             ("partialFingerprints", .object([(SARIFReporter.fingerprintKey, .string(fingerprint))])),
         ]
+        if let rehearsal = f.rehearsal {
+            pairs.append(("properties", .object([("rehearsal", JSONReporter.value(rehearsal))])))
+        }
         if let suppression {
             var kind: [(String, JSON)] = [("kind", .string("inSource")), ("status", .string("accepted"))]
             kind.append(("justification", .string(suppression.reason ?? "")))

@@ -35,7 +35,9 @@ public struct TextReporter: Reporter {
             out += "\(gutter) |\n\(number) | \(excerpt.text)\n"
             out += "\(gutter) | " + String(repeating: " ", count: excerpt.column - 1) + paint(String(repeating: "^", count: excerpt.width), color) + "\n"
         }
-        return out + String(repeating: " ", count: String(f.start.line).count) + " = help: \(f.help)\n\n"
+        let gutter = String(repeating: " ", count: String(f.start.line).count)
+        if let rehearsal = f.rehearsal { out += gutter + " = \(rehearsal.summary)\n" }
+        return out + gutter + " = help: \(f.help)\n\n"
     }
 
     enum Color: String {

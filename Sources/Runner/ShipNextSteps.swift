@@ -18,6 +18,8 @@ struct ShipNextSteps {
             steps.append("nothing was applied anywhere; fix the file (`replint lint`, `replint plan`) and ship again")
         case .cannotStart:
             steps.append("nothing was applied anywhere; fix what the checks name, then ship again")
+        case .interrupted where report[.checks].status != .ok:
+            steps.append("nothing was applied anywhere; ship again when ready: \(retry)")
         case .failed, .interrupted:
             if firstPhase.status != .ok {
                 steps.append("the \(second.rawValue) was not touched")

@@ -18,13 +18,13 @@ public final class Shipment {
     private let linter: Linter
     private let planner: ShipPlanner
     private let log: RunLog
-    private let output: (String) -> Void
+    private let output: @Sendable (String) -> Void
     private var interruption: RunInterruption?
 
     /// `log` takes the runner's lines as they happen; `output` the report,
     /// once, at the end.
     public init(request: ShipRequest, linter: Linter, planner: @escaping ShipPlanner, log: RunLog,
-                output: @escaping (String) -> Void) {
+                output: @escaping @Sendable (String) -> Void) {
         self.request = request
         self.linter = linter
         self.planner = planner
@@ -73,7 +73,22 @@ public final class Shipment {
         report.revertStatements = ShipRevert.statements(undoing: plan)
         report.outcome = .cannotStart
         LibpqEnvironment.clear()
-        guard let subscriber = connect(.subscriber, &report), let publisher = connect(.publisher, &report) else { return }
+        // A signal while connecting (a database that does not answer) finds
+        // nothing to cancel: it is answered with a report of its own.
+        let whileConnecting = SignalTrap.shared.register { [output, log, request] in
+            var interrupted = ShipReport(file: file.path, firstSide: Self.firstSide(verdict))
+            interrupted.planText = verdict.text
+            interrupted.outcome = .interrupted
+            interrupted[.checks].status = .interrupted
+            interrupted[.checks].notes.append("interrupted while connecting to the databases, before anything ran")
+            ShipNextSteps(request: request).fill(&interrupted)
+            output(log.scrubbed(interrupted.rendered(request.format)))
+        }
+        let connected = connect(.subscriber, &report).flatMap { subscriber in connect(.publisher, &report).map { (subscriber, $0) } }
+        // Unregistered before the interruption below is armed, so one signal
+        // never writes two reports.
+        SignalTrap.shared.unregister(whileConnecting)
+        guard let (subscriber, publisher) = connected else { return }
         connections = [subscriber, publisher]
         // From here on a signal is answered with the report, not a bare exit.
         let interruption = RunInterruption(connection: subscriber)

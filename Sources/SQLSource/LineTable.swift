@@ -12,17 +12,30 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var description: String { "\(line):\(column)" }
 }
 
-/// Start offset of every line, so that offset -> line is a binary search.
+/// Start offset of every line, so that offset -> line is a binary search;
+/// and the count of Unicode scalars before every `stride` bytes, so that a
+/// column on a long line (a minified file, thousands of statements on one
+/// line) costs at most `stride` bytes of counting, not the line's length.
 public struct LineTable: Sendable {
     public let starts: [Int]
+    /// `scalarCheckpoints[k]`: scalars in `bytes[0 ..< k * stride]`.
+    private let scalarCheckpoints: [Int]
+    private static let stride = 4096
 
     init(_ bytes: [UInt8], firstLineStart: Int) {
         var starts = [firstLineStart]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            starts.append(i + 1)
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / Self.stride + 2)
+        var scalars = 0
+        for (i, b) in bytes.enumerated() {
+            if i & (Self.stride - 1) == 0, i > 0 { checkpoints.append(scalars) }
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b == 0x0A { starts.append(i + 1) }
         }
+        if !bytes.isEmpty, bytes.count & (Self.stride - 1) == 0 { checkpoints.append(scalars) }
         self.starts = starts
+        self.scalarCheckpoints = checkpoints
     }
 
     public var count: Int { starts.count }
@@ -39,15 +52,25 @@ public struct LineTable: Sendable {
 
     public func location(of offset: Int, in bytes: [UInt8]) -> SourceLocation {
         let index = lineIndex(of: offset)
-        var column = 1
-        var i = starts[index]
+        let start = starts[index]
         let end = min(offset, bytes.count)
-        while i < end {
-            // Count scalars: every byte that is not a UTF-8 continuation byte starts one.
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        guard end - start > Self.stride else {
+            return SourceLocation(line: index + 1, column: 1 + Self.scalars(in: bytes, start..<max(start, end)))
         }
-        return SourceLocation(line: index + 1, column: column)
+        return SourceLocation(line: index + 1, column: 1 + scalars(before: end, in: bytes) - scalars(before: start, in: bytes))
+    }
+
+    /// Scalars in `bytes[0 ..< offset]`, from the nearest checkpoint.
+    private func scalars(before offset: Int, in bytes: [UInt8]) -> Int {
+        let k = offset / Self.stride
+        return scalarCheckpoints[k] + Self.scalars(in: bytes, k * Self.stride..<offset)
+    }
+
+    /// Every byte that is not a UTF-8 continuation byte starts a scalar.
+    private static func scalars(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var count = 0
+        for i in range where bytes[i] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Byte range of line `number` (1-based), without its line break.

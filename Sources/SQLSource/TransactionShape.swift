@@ -41,6 +41,9 @@ public struct TransactionShape: Sendable {
     }
 
     public let segments: [Segment]
+    /// Statement index -> its segment's position in `segments`, so a rule
+    /// finds a statement's transaction without a search.
+    private let segmentOfStatement: [Int: Int]
     /// The file's own BEGIN/COMMIT, read as structure rather than sent.
     public let transactionControl: [Statement]
     public let problems: [Problem]
@@ -120,8 +123,18 @@ public struct TransactionShape: Sendable {
             }
         }
         self.segments = segments
+        var segmentOfStatement: [Int: Int] = [:]
+        for (k, segment) in segments.enumerated() {
+            for statement in segment.statements { segmentOfStatement[statement.index] = k }
+        }
+        self.segmentOfStatement = segmentOfStatement
         self.transactionControl = control
         self.problems = problems.sorted { $0.statement.index < $1.statement.index }
+    }
+
+    /// The segment `statement` runs in; nil for the file's own BEGIN/COMMIT.
+    public func segment(of statement: Statement) -> Segment? {
+        segmentOfStatement[statement.index].map { segments[$0] }
     }
 
     /// Why a statement cannot stay in the file's transaction, and the

@@ -32,7 +32,7 @@ extension Table: CacheCodable {
     func write(to w: inout ByteWriter) {
         name.write(to: &w); kind.write(to: &w); parent.write(to: &w); partitionBound.write(to: &w)
         partitionStrategy.write(to: &w); columns.write(to: &w); constraints.write(to: &w); triggers.write(to: &w)
-        replicaIdentity.write(to: &w); w.write(isUnlogged); w.write(rowLevelSecurity)
+        replicaIdentity.write(to: &w); w.write(isUnlogged); w.write(rowLevelSecurity); accessMethod.write(to: &w)
     }
 
     init(from r: inout ByteReader) throws(ByteReader.Malformed) {
@@ -40,7 +40,7 @@ extension Table: CacheCodable {
         kind = try .init(from: &r); parent = try .init(from: &r); partitionBound = try .init(from: &r)
         partitionStrategy = try .init(from: &r); columns = try .init(from: &r); constraints = try .init(from: &r)
         triggers = try .init(from: &r); replicaIdentity = try .init(from: &r)
-        isUnlogged = try r.readBool(); rowLevelSecurity = try r.readBool()
+        isUnlogged = try r.readBool(); rowLevelSecurity = try r.readBool(); accessMethod = try .init(from: &r)
     }
 }
 

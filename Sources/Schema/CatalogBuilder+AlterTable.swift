@@ -129,6 +129,7 @@ extension CatalogBuilder {
         case .disableRowSecurity: catalog.tables[name]?.rowLevelSecurity = false
         case .setLogged: catalog.tables[name]?.isUnlogged = false
         case .setUnlogged: catalog.tables[name]?.isUnlogged = true
+        case .setAccessMethod: catalog.tables[name]?.accessMethod = command.name
         default: break
         }
     }

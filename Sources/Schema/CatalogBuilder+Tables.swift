@@ -9,6 +9,7 @@ extension CatalogBuilder {
         }
         var table = Table(name: name)
         table.isUnlogged = create.isUnlogged
+        table.accessMethod = create.accessMethod
         if create.isPartitioned {
             table.kind = .partitioned
             table.partitionStrategy = create.partitionStrategy?.rawValue

@@ -10,7 +10,7 @@ import SQLSource
 /// every run). Any failure to read or write the cache only costs a rebuild.
 public struct CatalogCache: Sendable {
     /// Bump when the model or its encoding changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     public let directory: String
     public let toolVersion: String

@@ -18,6 +18,8 @@ public struct Table: Sendable, Equatable, Codable {
     public var replicaIdentity: ReplicaIdentity = .default
     public var isUnlogged = false
     public var rowLevelSecurity = false
+    /// `USING method` / `SET ACCESS METHOD method`; nil: the default (`heap`).
+    public var accessMethod: String?
 
     public init(name: QualifiedName) { self.name = name }
 

@@ -60,9 +60,10 @@ struct LintCommand: ParsableCommand {
         if sequence && paths == [StandardInput.path] {
             throw ValidationError("--sequence orders files; standard input is one text")
         }
-        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil && format != .markdown {
-            let flag = rehearseReplication ? "--rehearse-replication" : "--rehearse"
-            throw ValidationError("\(flag) reports as \(ReportFormat.allValueStrings.joined(separator: ", ")) or markdown, not `\(format.rawValue)`")
+        // SARIF has no place for a rehearsal, but its results carry --rehearse's verdicts on lock findings.
+        if (rehearse || rehearseReplication) && format.rehearsalFormat == nil && format != .markdown && !(rehearse && format == .sarif) {
+            let formats = ReportFormat.allValueStrings.joined(separator: ", ") + (rehearseReplication ? " or markdown" : ", markdown or sarif")
+            throw ValidationError("\(rehearseReplication ? "--rehearse-replication" : "--rehearse") reports as \(formats), not `\(format.rawValue)`")
         }
     }
 
@@ -100,9 +101,17 @@ struct LintCommand: ParsableCommand {
         let given = schemaOptions.subscriberSchema == nil ? schemaOptions.schema.map(absolutePath) : []
         let options = rehearsalOptions.rehearsalOptions(schemaFiles: given, configuration: config)
         let rehearsed = Rehearsal.rehearse(linted: report, failOn: threshold, configuration: config, options: options)
-        try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(report)
-                                : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(report))
-                                : LintRehearsalText.render(rehearsed, lint: reporter.render(report)))
+        // The lint report with its lock findings marked by the rehearsals.
+        let confirmed = rehearsed.lint
+        if format == .sarif {
+            // The log holds the findings with their verdicts; the rehearsals themselves go to stderr.
+            writeStderr(LintRehearsalText.render(rehearsed, lint: ""))
+            try outputOptions.write(reporter.render(confirmed))
+            throw ExitCode(rehearsed.exitCode)
+        }
+        try outputOptions.write(format == .markdown ? MarkdownReporter(setting, sections: RehearsalSections.of(rehearsed)).render(confirmed)
+                                : json ? LintRehearsalJSON.render(rehearsed, lint: JSONReporter().value(confirmed))
+                                : LintRehearsalText.render(rehearsed, lint: reporter.render(confirmed)))
         throw ExitCode(rehearsed.exitCode)
     }
 

@@ -78,11 +78,14 @@ import Testing
         #expect(named.stderr.contains("--stdin-filepath names what `-` reads"))
     }
 
-    /// A rehearsal nests in text, json or markdown; the other formats have no place for it.
+    /// A rehearsal nests in text, json or markdown, and --rehearse's verdicts in SARIF; the other formats have no place for them.
     @Test func rehearsalsTakeTextJSONOrMarkdown() throws {
-        let r = try ReplintProcess.run(["lint", "--rehearse", "--format", "sarif", "x.sql"])
+        let r = try ReplintProcess.run(["lint", "--rehearse", "--format", "junit", "x.sql"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("--rehearse reports as text, json or markdown, not `sarif`"), "\(r.stderr)")
+        #expect(r.stderr.contains("--rehearse reports as text, json, markdown or sarif, not `junit`"), "\(r.stderr)")
+        let replication = try ReplintProcess.run(["lint", "--rehearse-replication", "--format", "sarif", "x.sql"])
+        #expect(replication.status == 2)
+        #expect(replication.stderr.contains("--rehearse-replication reports as text, json or markdown, not `sarif`"), "\(replication.stderr)")
     }
 
     @Test func suppressedFindingsAreCountedInTheTextSummary() throws {

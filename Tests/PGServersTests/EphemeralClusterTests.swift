@@ -118,3 +118,60 @@ struct EphemeralClusterTests {
         #expect(text.hasSuffix("search_path = 'a, ''b'''\n"))
     }
 }
+
+/// The cached initdb output (`InitdbTemplate`): kept after the first start,
+/// copied by the next, ignored when anyone but the server's user could have
+/// written it, and never shared between different PostgreSQL binaries.
+@Suite(.serialized)
+struct InitdbTemplateTests {
+    static let marker = "replint-template-test-marker"
+
+    static func template() throws -> InitdbTemplate {
+        let binaries = try PostgresBinaries.locate()
+        let account = try ServerAccount.resolve(requestedUser: nil)
+        return try #require(InitdbTemplate(binaries: binaries, account: account,
+                                           parent: "/tmp"))
+    }
+
+    @Test func aStartKeepsATemplateAndTheNextStartCopiesIt() throws {
+        try withCluster { _ in }
+        let template = try Self.template()
+        let data = try #require(template.usableDataDirectory, "no usable template at \(template.path)")
+        var info = stat()
+        #expect(lstat(template.path, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        try "copied\n".write(toFile: "\(data)/\(Self.marker)", atomically: false, encoding: .utf8)
+        defer { unlink("\(data)/\(Self.marker)") }
+        try withCluster { cluster in
+            #expect(FileSystem.exists("\(cluster.dataDirectory)/\(Self.marker)"))
+            let rows = try cluster.connect().execute("SELECT 1").rows
+            #expect(rows == [["1"]])
+        }
+    }
+
+    @Test func aTemplateOthersCouldWriteIsIgnoredAndInitdbRuns() throws {
+        try withCluster { _ in }
+        let template = try Self.template()
+        let data = try #require(template.usableDataDirectory)
+        try "copied\n".write(toFile: "\(data)/\(Self.marker)", atomically: false, encoding: .utf8)
+        defer { unlink("\(data)/\(Self.marker)") }
+        chmod(template.path, 0o750)
+        defer { chmod(template.path, 0o700) }
+        #expect(template.usableDataDirectory == nil)
+        try withCluster { cluster in
+            #expect(!FileSystem.exists("\(cluster.dataDirectory)/\(Self.marker)"))
+            let rows = try cluster.connect().execute("SELECT 1").rows
+            #expect(rows == [["1"]])
+        }
+    }
+
+    @Test func otherBinariesHaveAnotherTemplate() throws {
+        let bin = try ScratchDirectory()
+        defer { bin.remove() }
+        for program in ["initdb", "pg_ctl", "postgres", "pg_dump"] { try bin.write(program, "#!/bin/sh\nexit 1\n", executable: true) }
+        let other = try PostgresBinaries.locate(.init(explicitDirectory: bin.path))
+        let account = try ServerAccount.resolve(requestedUser: nil)
+        let theirs = try #require(InitdbTemplate(binaries: other, account: account, parent: "/tmp"))
+        #expect(theirs.path != (try Self.template()).path)
+        #expect(theirs.path.hasPrefix("/tmp/\(InitdbTemplate.prefix)"))
+    }
+}

@@ -23,7 +23,8 @@ import SQLSource
     INSERT INTO hbi.hosts VALUES (1, 'a', 1.5, '2024-01-01', 1, 'n'), (2, 'b', 2.5, '2024-01-02', 1, 'm');
     CREATE TABLE hbi.events (id bigint, at timestamptz) PARTITION BY RANGE (at);
     CREATE TABLE hbi.events_2024 PARTITION OF hbi.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
-    CREATE TABLE hbi.events_2025 PARTITION OF hbi.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+    CREATE TABLE hbi.events_2025 PARTITION OF hbi.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+    CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler
     """
 
     /// What PostgreSQL did: the modes held on each table, and which relations got a new relfilenode.
@@ -72,6 +73,8 @@ import SQLSource
         let rewrites: Set<String>
         /// Words the finding's message must hold.
         let says: [String]
+        /// Other lock findings on the statement, for other causes.
+        var also: [RuleID] = []
         var testDescription: String { sql }
     }
 
@@ -90,7 +93,7 @@ import SQLSource
         Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT positive_price CHECK (price > 0) NOT VALID", rule: nil,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: []),
         Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT fk_group FOREIGN KEY (group_id) REFERENCES hbi.groups (id)", rule: .addingForeignKeyConstraint,
-             table: "hbi.groups", mode: "ShareRowExclusiveLock", rewrites: [], says: ["SHARE ROW EXCLUSIVE", "hbi.groups"]),
+             table: "hbi.groups", mode: "ShareRowExclusiveLock", rewrites: [], says: ["SHARE ROW EXCLUSIVE", "hbi.groups"], also: [.requireForeignKeyIndex]),
         Case(sql: "ALTER TABLE hbi.hosts ALTER COLUMN note SET NOT NULL", rule: .addingNotNullableField,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: ["ACCESS EXCLUSIVE", "fails if any row holds NULL"]),
         Case(sql: "ALTER TABLE hbi.hosts ALTER COLUMN display_name TYPE varchar(50)", rule: .changingColumnType,
@@ -117,6 +120,13 @@ import SQLSource
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts", "ACCESS EXCLUSIVE"]),
         Case(sql: "CLUSTER hbi.hosts USING ix_hosts_seen", rule: .tableRewrite,
              table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts", "ACCESS EXCLUSIVE"]),
+        // PostgreSQL 15 does nothing when the table already has the method: same relfilenodes, a brief lock.
+        Case(sql: "ALTER TABLE hbi.hosts SET ACCESS METHOD heap", rule: nil,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: []),
+        Case(sql: "ALTER TABLE hbi.hosts SET ACCESS METHOD heap2", rule: .tableRewrite,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: everything, says: ["rewrites hbi.hosts (its method is heap)", "ACCESS EXCLUSIVE"]),
+        Case(sql: "ALTER TABLE hbi.hosts ADD CONSTRAINT one_id EXCLUDE USING btree (id WITH =)", rule: .constraintMissingNotValid,
+             table: "hbi.hosts", mode: "AccessExclusiveLock", rewrites: [], says: ["EXCLUDE", "ACCESS EXCLUSIVE"]),
         Case(sql: "ALTER TABLE hbi.events DETACH PARTITION hbi.events_2024", rule: .requireConcurrentPartitionDetach,
              table: "hbi.events", mode: "AccessExclusiveLock", rewrites: [], says: ["ACCESS EXCLUSIVE"]),
     ]
@@ -130,9 +140,16 @@ import SQLSource
                 #expect(seen.modes[c.table]?.contains(c.mode) == true, "\(c.sql): \(seen.modes)")
                 #expect(seen.rewritten == c.rewrites, "\(c.sql): new relfilenodes for \(seen.rewritten.sorted())")
                 let found = try findings(c.sql)
-                #expect(found.map(\.ruleID) == (c.rule.map { [$0] } ?? []), "\(c.sql): \(found.map(\.ruleID))")
+                #expect(found.map(\.ruleID) == (c.rule.map { [$0] } ?? []) + c.also, "\(c.sql): \(found.map(\.ruleID))")
                 for words in c.says {
                     #expect(found.first?.message.contains(words) == true, "\(c.sql): `\(words)` not in \(found.map(\.message))")
+                }
+                // The typed prediction `lint --rehearse` checks says the same as the server.
+                if let predictions = found.first?.predictions {
+                    let pgMode = { (mode: LockMode?) in (mode?.rawValue ?? "").split(separator: " ").map { $0.capitalized }.joined() + "Lock" }
+                    #expect(predictions.contains { $0.names(c.table) && pgMode($0.mode) == c.mode }, "\(c.sql): \(predictions)")
+                    let rewritesTable = c.rewrites.contains(c.table)
+                    #expect(predictions.allSatisfy { $0.rewrites == nil || $0.rewrites == rewritesTable }, "\(c.sql): \(predictions)")
                 }
             }
         }

@@ -28,8 +28,9 @@ public enum PairMessages {
 public func withPair<T>(schema: String = hostsSchema,
                  seed: String? = "INSERT INTO hbi.hosts VALUES (1, 'one', '{\"fqdn\": \"one\"}')",
                  publication: String = "CREATE PUBLICATION p FOR TABLE hbi.hosts",
+                 options: ReplicationPair.Options = .init(),
                  _ body: (ReplicationPair) throws -> T) throws -> T {
-    let pair = try ReplicationPair.start()
+    let pair = try ReplicationPair.start(options)
     defer { pair.stop() }
     try pair.load(sql: schema, on: .both)
     if let seed { try pair.execute(seed, on: .publisher) }

@@ -60,4 +60,21 @@ import Testing
         #expect(LintRehearsalText.render(report, lint: "lint output")
                 == "lint output\n\nnot rehearsed: \(path) (\(blocking) finding(s) at error level)\n")
     }
+
+    /// On someone else's database a lock finding keeps its file back: the
+    /// rehearsal would take the lock there. (On the throwaway cluster it
+    /// does not: LintRehearseConfirmationTests.)
+    @Test func lockFindingsKeepAFileFromANamedDatabase() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        try scratch.write("index.sql", "BEGIN;\nCREATE INDEX ix ON hosts (name);\nCOMMIT;\n")
+        let path = "\(scratch.path)/index.sql"
+        let lint = LintSession(configuration: Configuration(), rules: RuleRegistry.all).run(paths: [path])
+        #expect(lint.findings.map(\.ruleID) == [.requireConcurrentIndexCreation])
+        let report = Rehearsal.rehearse(linted: lint, failOn: .error, configuration: Configuration(),
+                                        options: .init(databaseURL: "postgresql:///nowhere?host=/nonexistent"))
+        #expect(report.notRehearsed == [.init(path: path, reason: "1 finding(s) at error level")])
+        #expect(report.setupError == nil)
+        #expect(report.lint.findings.allSatisfy { $0.rehearsal == nil })
+    }
 }

@@ -33,9 +33,10 @@ import PGTestSupport
         let flags = ShipRequest.Flags(file: "\(directory.path)/split.sql", subscriberURL: "host=/nonexistent", publisherURL: "host=/nonexistent")
         let request = try ShipRequest.resolve(flags, environment: [:])
         let linter = Linter(rules: RuleRegistry.all)
-        var output = ""
+        let capture = OutputCapture()
         let report = Shipment(request: request, linter: linter, planner: { shipVerdict($0, linter: linter) },
-                              log: RunLog { _ in }, output: { output += $0 }).run()
+                              log: RunLog { _ in }, output: { capture.append($0) }).run()
+        let output = capture.text
         #expect(report.outcome == .refused && report.exitCode == 1, "\(output)")
         #expect(output.contains("Parts: part 1 (subscriber-first, 1 statement(s)), part 2 (publisher-first, 1 statement(s)); ship one at a time with --part N."),
                 "\(output)")
@@ -51,9 +52,10 @@ import PGTestSupport
                                       publisherURL: "host=/nonexistent")
         let request = try ShipRequest.resolve(flags, environment: [:])
         let linter = Linter(rules: RuleRegistry.all)
-        var output = ""
+        let capture = OutputCapture()
         let report = Shipment(request: request, linter: linter, planner: { shipVerdict($0, linter: linter) },
-                              log: RunLog { _ in }, output: { output += $0 }).run()
+                              log: RunLog { _ in }, output: { capture.append($0) }).run()
+        let output = capture.text
         #expect(report.exitCode == 2)
         #expect(output.contains("cannot connect to the subscriber"), "\(output)")
         #expect(!output.contains("s3cret"), "\(output)")

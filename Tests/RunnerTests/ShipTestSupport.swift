@@ -6,6 +6,7 @@ import PGClient
 import PGServers
 import PGTestSupport
 import SQLSource
+import Synchronization
 
 /// `replint ship` in-process against a ReplicationPair: the file written to
 /// a scratch directory, both URLs pointing at the pair, the runner's log and
@@ -47,7 +48,7 @@ func ship(_ pair: ReplicationPair, _ sql: String, name: String = "m.sql", _ opti
     let linter = Linter(rules: RuleRegistry.all)
     let output = OutputCapture()
     let report = Shipment(request: request, linter: linter, planner: { shipVerdict($0, linter: linter) },
-                          log: log, output: { output.text += $0 }).run()
+                          log: log, output: { output.append($0) }).run()
     return ShipRun(report: report, log: capture, output: output.text)
 }
 
@@ -64,8 +65,12 @@ func shipVerdict(_ document: SQLDocument, linter: Linter) -> ShipPlanVerdict {
                            parts: plan.parts.map { .init(order: $0.order, statements: $0.statements) })
 }
 
-private final class OutputCapture: @unchecked Sendable {
-    var text = ""
+/// What a Shipment writes as its report (from the signal thread, too).
+final class OutputCapture: Sendable {
+    private let storage = Mutex("")
+
+    func append(_ text: String) { storage.withLock { $0 += text } }
+    var text: String { storage.withLock { $0 } }
 }
 
 /// The columns of `hbi.hosts` on one side, in order.

@@ -110,6 +110,48 @@ import PGTestSupport
         }
     }
 
+    /// Without --subscriber-log, a superuser's ship reads the log through the
+    /// server (pg_current_logfile, pg_read_file) when the collector writes one.
+    @Test func withTheLoggingCollectorTheSubscribersLogIsReadThroughTheServer() throws {
+        var pairOptions = ReplicationPair.Options()
+        pairOptions.cluster.extraSettings["logging_collector"] = "on"
+        try withPair(options: pairOptions) { pair in
+            let traffic = try PublisherTraffic(pair)
+            defer { traffic.stop() }
+            var options = ShipOptions()
+            options.force = true
+            options.settle = .seconds(5)
+            options.readLog = false
+            let run = try ship(pair, "ALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n", options)
+            #expect(run.report.subscriberLog.hasPrefix("read through the server from log/postgresql-"), "\(run.report.subscriberLog)")
+            #expect(run.phase(.between).status == .failed)
+            #expect(run.phase(.between).loggedErrors.contains { $0.hasPrefix(PairMessages.missingCanonicalFacts) },
+                    "\(run.phase(.between).loggedErrors)")
+            #expect(run.output.contains("PostgreSQL: \(PairMessages.missingCanonicalFacts)"), "\(run.output)")
+        }
+    }
+
+    /// No collector and no --subscriber-log: the counters still tell, and
+    /// the report says where PostgreSQL's words are.
+    @Test func withoutALogToReadTheReportSaysWhereToLook() throws {
+        try withPair { pair in
+            let traffic = try PublisherTraffic(pair)
+            defer { traffic.stop() }
+            var options = ShipOptions()
+            options.force = true
+            options.settle = .seconds(5)
+            options.readLog = false
+            let run = try ship(pair, "ALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n", options)
+            #expect(run.report.subscriberLog.hasPrefix(
+                "not read (the subscriber writes no log file of its own (logging_collector is off)); PostgreSQL's own words are in the subscriber's server log"),
+                "\(run.report.subscriberLog)")
+            #expect(run.phase(.between).status == .failed)
+            #expect(run.phase(.between).notes.contains { $0.hasPrefix("apply_error_count of subscription replint_subscription rose from 0 to ") },
+                    "\(run.phase(.between).notes)")
+            #expect(run.phase(.between).loggedErrors.isEmpty)
+        }
+    }
+
     @Test func aSubscriberThatDoesNotCatchUpInTimeStopsTheShipBeforeThePublisher() throws {
         let schema = hostsSchema + "\nCREATE TABLE hbi.groups (id bigint PRIMARY KEY, name text);"
         try withPair(schema: schema, publication: "CREATE PUBLICATION p FOR TABLE hbi.hosts, hbi.groups") { pair in

@@ -40,4 +40,27 @@ import Testing
         #expect(file.location(of: 5) == SourceLocation(line: 3, column: 1))
         #expect(file.location(of: 8) == SourceLocation(line: 4, column: 3))
     }
+
+    /// Columns on lines far longer than the table's checkpoint stride, with
+    /// multi-byte scalars on both sides of checkpoints, against a count of
+    /// the line's prefix made by Swift's own UTF-8 decoding.
+    @Test func columnsOnVeryLongLinesCountScalars() throws {
+        var text = "SELECT 1;\n"
+        for i in 0..<3000 { text += i % 7 == 0 ? "SELECT 'é😀\(i)'; " : "SELECT \(i); " }
+        text += "\nSELECT 'ü';\n" + String(repeating: "x", count: 8192 - 1)
+        let file = try SourceFile(path: "long.sql", text: text)
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var line = 1
+        for offset in Swift.stride(from: 0, to: bytes.count, by: 997) {
+            while let newline = bytes[lineStart...].firstIndex(of: 0x0A), newline < offset {
+                lineStart = newline + 1
+                line += 1
+            }
+            guard bytes[offset] & 0xC0 != 0x80 else { continue }
+            let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+            #expect(file.location(of: offset) == SourceLocation(line: line, column: column), "offset \(offset)")
+        }
+        #expect(file.location(of: bytes.count) == SourceLocation(line: bytes.filter { $0 == 0x0A }.count + 1, column: 8192))
+    }
 }

@@ -103,8 +103,8 @@ struct FileRun {
                         + "with CONCURRENTLY it takes SHARE UPDATE EXCLUSIVE and waits for running transactions instead"])
                 } else {
                     report.statements.append(.init(
-                        line: statement.location.line, column: statement.location.column, head: statement.head,
-                        execution: .notRehearsable, locksTraced: false,
+                        line: statement.location.line, column: statement.location.column, range: statement.range,
+                        head: statement.head, execution: .notRehearsable, locksTraced: false,
                         notes: ["not rehearsable in a transaction: \(statement.node?.transactionBlockRestriction ?? "it") "
                                 + "cannot run inside a transaction block, and on --database-url everything stays in one"]))
                     completed = true
@@ -152,7 +152,7 @@ struct FileRun {
     private mutating func run(_ statement: Statement, as execution: RehearsalReport.Execution, traced: Bool,
                               sending text: String? = nil, notes: [String] = []) throws -> Bool {
         var record = RehearsalReport.StatementRecord(
-            line: statement.location.line, column: statement.location.column, head: statement.head,
+            line: statement.location.line, column: statement.location.column, range: statement.range, head: statement.head,
             execution: execution, locksTraced: traced, notes: notes)
         var notices: [String] = []
         let filesBefore = try TableFiles.read(on: connection)
@@ -173,7 +173,9 @@ struct FileRun {
             return false
         }
         record.notices = notices
-        record.rewrote = filesBefore.rewritten(in: try TableFiles.read(on: connection))
+        let filesAfter = try TableFiles.read(on: connection)
+        record.rewrote = filesBefore.rewritten(in: filesAfter)
+        record.rewrotePartitionsOf = Set(filesBefore.rewrittenIDs(in: filesAfter).compactMap { existing.partitionRoots[$0] }).sorted()
         if traced {
             let now = try LockSnapshot.take(on: connection, naming: existing)
             record.locks = now.subtracting(heldLocks).map(trace).sorted {

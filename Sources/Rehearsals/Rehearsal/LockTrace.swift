@@ -113,10 +113,15 @@ struct TableFiles: Sendable {
 
     /// Tables in both whose file changed, by name.
     func rewritten(in later: TableFiles) -> [String] {
+        rewrittenIDs(in: later).compactMap { later.files[$0]?.name }.sorted()
+    }
+
+    /// Tables in both whose file changed, by oid.
+    func rewrittenIDs(in later: TableFiles) -> [String] {
         files.compactMap { oid, before in
             guard let after = later.files[oid], after.file != before.file else { return nil }
-            return after.name
-        }.sorted()
+            return oid
+        }
     }
 }
 

@@ -58,6 +58,8 @@ public struct RehearsalReport: Sendable {
     public struct StatementRecord: Sendable {
         public let line: Int
         public let column: Int
+        /// The statement's bytes in the file: what lint findings on it point into.
+        public let range: Range<Int>
         public let head: String
         public var execution: Execution
         /// The statement the server rejected (the report's `failure`).
@@ -76,6 +78,8 @@ public struct RehearsalReport: Sendable {
         /// Tables whose relfilenode the statement changed: PostgreSQL wrote
         /// them anew (every row copied) while holding the statement's lock.
         public var rewrote: [String] = []
+        /// The partitioned tables whose partitions it rewrote.
+        public var rewrotePartitionsOf: [String] = []
     }
 
     public struct Failure: Sendable {

@@ -68,7 +68,8 @@ public struct AddingFieldWithDefaultRule: Rule {
         guard !reasons.isEmpty else { return [] }
         return [.lock(statement, "adds \(reasons.joined(separator: ", ")) to \(locked.sql): PostgreSQL rewrites the whole table and its indexes under ACCESS EXCLUSIVE",
                       help: "Add the column as a plain one (no rewrite), set the default for new rows, and backfill old rows in batches; a generated or identity column becomes a plain column the application or a trigger fills:\n"
-                        + steps.joined(separator: "\n"))]
+                        + steps.joined(separator: "\n"),
+                      predicting: [locked.predicts(.accessExclusive, rewrites: true)])]
     }
 
     /// Why adding `def` writes every row, or nil when it does not.

@@ -57,7 +57,8 @@ public struct AddingForeignKeyConstraintRule: Rule {
             steps += ["ALTER TABLE \(locked.sql) ADD CONSTRAINT \(quoteIdentifier(name)) FOREIGN KEY (\(columns)) REFERENCES \(target)\(keys) NOT VALID;",
                       "COMMIT;", "BEGIN;", "ALTER TABLE \(locked.sql) VALIDATE CONSTRAINT \(quoteIdentifier(name));"]
             out.append(.lock(statement, "adds foreign key `\(name)` on \(locked.sql) referencing \(target) and checks every row while holding SHARE ROW EXCLUSIVE on both: writes to either table wait until it ends",
-                             help: "Add it NOT VALID (new rows only, brief locks) and validate it in a later transaction:\n" + steps.joined(separator: "\n")))
+                             help: "Add it NOT VALID (new rows only, brief locks) and validate it in a later transaction:\n" + steps.joined(separator: "\n"),
+                             predicting: [locked.predicts(.shareRowExclusive), context.lockTarget(referenced).predicts(.shareRowExclusive)]))
         }
         return out
     }

@@ -78,7 +78,8 @@ public struct AddingNotNullableFieldRule: Rule {
         }
         let probe = columns.map { "\(quoteIdentifier($0)) IS NULL" }.joined(separator: " OR ")
         return [.lock(statement, "sets \(names) NOT NULL on \(locked.sql) with a full scan under ACCESS EXCLUSIVE\(why); it fails if any row holds NULL there (check first: `SELECT count(*) FROM \(locked.sql) WHERE \(probe);`)",
-                      help: "Prove it with a CHECK validated without blocking, then SET NOT NULL skips the scan:\n" + steps.joined(separator: "\n"))]
+                      help: "Prove it with a CHECK validated without blocking, then SET NOT NULL skips the scan:\n" + steps.joined(separator: "\n"),
+                      predicting: [locked.predicts(.accessExclusive)])]
     }
 
     /// A CHECK (column IS NOT NULL) on the table, however it was spelled.

@@ -41,7 +41,8 @@ public struct AddingSerialPrimaryKeyFieldRule: Rule {
             let columns = added.columns
             return .lock(statement, "adds a PRIMARY KEY on \(columns.map { "`\($0)`" }.joined(separator: ", ")) of \(locked.sql), building its index under ACCESS EXCLUSIVE; it fails if rows hold duplicates or NULLs",
                          help: IndexBackedConstraintHelp.sql(kind: "PRIMARY KEY", table: locked, columns: columns, name: added.constraint.name)
-                            + (added.newColumn.map { "\n(Add the column `\($0.name)` first, without PRIMARY KEY.)" } ?? ""))
+                            + (added.newColumn.map { "\n(Add the column `\($0.name)` first, without PRIMARY KEY.)" } ?? ""),
+                         predicting: [locked.predicts(.accessExclusive)])
         }
     }
 }

@@ -53,6 +53,7 @@ public struct ChangingColumnTypeRule: Rule {
         guard let alter = statement.node?.alterTable, let locked = context.lockedTable(alter.relation) else { return [] }
         var parts: [String] = []
         var worst = TypeChangeRewrite.none
+        var knowsEveryType = true
         for command in alter.commands where command.action == .alterColumnType {
             guard let column = command.name, let def = command.definition?.columnDef, let type = def.typeName else { continue }
             let resolved = context.publisherCatalog.columnType(type, searchPath: context.searchPath)
@@ -60,6 +61,7 @@ public struct ChangingColumnTypeRule: Rule {
             guard let old = locked.table?.column(named: column)?.typeName else {
                 parts.append("changes `\(column)` to \(resolved.declared); replint does not know its current type, so it may rewrite \(locked.sql)")
                 worst = .rewrite
+                knowsEveryType = false
                 continue
             }
             var decision = TypeChangeRewrite.decide(from: old, to: newType, postgresVersion: context.postgresVersion)
@@ -77,7 +79,9 @@ public struct ChangingColumnTypeRule: Rule {
             if decision != .none && worst != .rewrite { worst = decision }
         }
         guard !parts.isEmpty else { return [] }
-        var violation = Violation.lock(statement, parts.joined(separator: "; "), help: description.safeAlternative)
+        let rewrites = knowsEveryType ? worst == .rewrite : nil
+        var violation = Violation.lock(statement, parts.joined(separator: "; "), help: description.safeAlternative,
+                                       predicting: [locked.predicts(.accessExclusive, rewrites: rewrites)])
         if worst == .none { violation.severity = .warning }
         return [violation]
     }

@@ -48,7 +48,8 @@ public struct DisallowedUniqueConstraintRule: Rule {
             let columns = added.columns
             return .lock(statement, "adds UNIQUE on \(columns.map { "`\($0)`" }.joined(separator: ", ")) of \(locked.sql), building its index under ACCESS EXCLUSIVE; it fails if existing rows hold duplicates",
                          help: IndexBackedConstraintHelp.sql(kind: "UNIQUE", table: locked, columns: columns, name: added.constraint.name)
-                            + (added.newColumn.map { "\n(Add the column `\($0.name)` first, without UNIQUE.)" } ?? ""))
+                            + (added.newColumn.map { "\n(Add the column `\($0.name)` first, without UNIQUE.)" } ?? ""),
+                         predicting: [locked.predicts(.accessExclusive)])
         }
     }
 }

@@ -56,7 +56,8 @@ public struct RequireConcurrentIndexCreationRule: Rule {
             let sql = StatementText.inserting("CONCURRENTLY", after: "INDEX", in: statement.text)
             help = "Build it without blocking writes, in an autocommit block:\n\(StatementText.autocommitBlock(sql))"
         }
-        return [.lock(statement, "builds \(index.name.map { "index `\($0)`" } ?? "an index") on \(locked.sql) without CONCURRENTLY: every write to \(locked.sql) waits (SHARE lock) until the build ends\(context.runsInTransaction(statement) ? " and the transaction commits" : "")", help: help)]
+        return [.lock(statement, "builds \(index.name.map { "index `\($0)`" } ?? "an index") on \(locked.sql) without CONCURRENTLY: every write to \(locked.sql) waits (SHARE lock) until the build ends\(context.runsInTransaction(statement) ? " and the transaction commits" : "")", help: help,
+                      predicting: [locked.predicts(.share)])]
     }
 
     /// ON ONLY the parent, CONCURRENTLY per partition, then ATTACH each.

@@ -41,19 +41,24 @@ public struct RequireConcurrentIndexDeletionRule: Rule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let drop = statement.node?.drop, drop.objectKind == .index, !drop.isConcurrent else { return [] }
         var names: [String] = []
+        var predictions: [LockPrediction] = []
         for parts in drop.objects {
             guard let last = parts.last else { continue }
             let schema = parts.count > 1 ? parts[parts.count - 2] : nil
             if let index = context.publisherCatalog.resolveIndex(schema: schema, name: last, searchPath: context.searchPath) {
                 guard !context.createdRelations.contains(index.table), context.publisherCatalog.table(index.table)?.kind != .partitioned else { continue }
                 names.append("`\(index.name)` (on \(index.table))")
+                predictions.append(LockPrediction(schema: index.table.schema, relation: index.table.name, mode: .accessExclusive))
             } else if !context.hasBaseline {
                 names.append("`\(parts.joined(separator: "."))`")
+                // Its table is unknown; PostgreSQL takes the same lock on the index itself.
+                predictions.append(LockPrediction(schema: schema, relation: last, mode: .accessExclusive))
             }
         }
         guard !names.isEmpty else { return [] }
         let concurrent = StatementText.inserting("CONCURRENTLY", after: "INDEX", in: statement.text)
         return [.lock(statement, "drops index \(names.joined(separator: ", ")) without CONCURRENTLY: an ACCESS EXCLUSIVE lock on its table blocks every read and write until it is done",
-                      help: "Drop it without blocking, in an autocommit block (one index per statement):\n\(StatementText.autocommitBlock(concurrent))")]
+                      help: "Drop it without blocking, in an autocommit block (one index per statement):\n\(StatementText.autocommitBlock(concurrent))",
+                      predicting: predictions)]
     }
 }

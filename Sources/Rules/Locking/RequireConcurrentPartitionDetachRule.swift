@@ -40,6 +40,7 @@ public struct RequireConcurrentPartitionDetachRule: Rule {
               let partition = command.partition else { return [] }
         let sql = "ALTER TABLE \(locked.sql) DETACH PARTITION \(partition.qualifiedName) CONCURRENTLY"
         return [.lock(statement, "detaches `\(partition.qualifiedName)` from \(locked.sql) without CONCURRENTLY: every read and write of \(locked.sql) waits (ACCESS EXCLUSIVE)",
-                      help: "Detach it without blocking, in an autocommit block:\n\(StatementText.autocommitBlock(sql))")]
+                      help: "Detach it without blocking, in an autocommit block:\n\(StatementText.autocommitBlock(sql))",
+                      predicting: [locked.predicts(.accessExclusive)])]
     }
 }

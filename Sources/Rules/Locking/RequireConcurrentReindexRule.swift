@@ -39,10 +39,14 @@ public struct RequireConcurrentReindexRule: Rule {
         guard context.postgresVersion >= 12, let reindex = statement.node?.reindex, !reindex.isConcurrent,
               reindex.isIndex || reindex.isTable, let relation = reindex.relation else { return [] }
         if reindex.isTable, context.lockedTable(relation) == nil { return [] }
-        if reindex.isIndex, let index = context.publisherCatalog.resolveIndex(schema: relation.schema, name: relation.name, searchPath: context.searchPath),
-           context.createdRelations.contains(index.table) { return [] }
+        let index = reindex.isIndex ? context.publisherCatalog.resolveIndex(schema: relation.schema, name: relation.name, searchPath: context.searchPath) : nil
+        if let index, context.createdRelations.contains(index.table) { return [] }
+        // SHARE on the table; an index whose table is unknown: ACCESS EXCLUSIVE on the index itself.
+        let prediction = index.map { LockPrediction(schema: $0.table.schema, relation: $0.table.name, mode: .share) }
+            ?? (reindex.isTable ? context.lockTarget(relation).predicts(.share) : context.lockTarget(relation).predicts(.accessExclusive))
         let sql = StatementText.inserting("CONCURRENTLY", after: reindex.isIndex ? "INDEX" : "TABLE", in: statement.text)
         return [.lock(statement, "rebuilds `\(relation.qualifiedName)` without CONCURRENTLY: writes to the table and every query using the index wait for the whole rebuild",
-                      help: "Rebuild it without blocking, in an autocommit block:\n\(StatementText.autocommitBlock(sql))")]
+                      help: "Rebuild it without blocking, in an autocommit block:\n\(StatementText.autocommitBlock(sql))",
+                      predicting: [prediction])]
     }
 }

@@ -22,6 +22,7 @@ public enum AlterTableAction: ParseTreeEnum {
     case disableUserTriggers, addInherit, dropInherit, replicaIdentity
     case enableRowSecurity, disableRowSecurity, attachPartition, detachPartition
     case detachPartitionFinalize, addIdentity, setIdentity, dropIdentity
+    case setAccessMethod
     case other
 
     init(_ c: PgQuery__AlterTableType) {
@@ -72,6 +73,7 @@ public enum AlterTableAction: ParseTreeEnum {
         case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: self = .addIdentity
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity: self = .setIdentity
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: self = .dropIdentity
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod: self = .setAccessMethod
         default: self = .other
         }
     }

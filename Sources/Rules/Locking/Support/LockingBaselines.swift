@@ -16,6 +16,9 @@ enum LockingBaselines {
     CREATE DOMAIN hbi.positive AS int CHECK (VALUE > 0);
     """
 
+    /// `hosts` with a validated CHECK (note IS NOT NULL).
+    static let hostsWithProvenNote = hosts + "\nALTER TABLE hbi.hosts ADD CONSTRAINT note_nn CHECK (note IS NOT NULL);"
+
     static let partitioned = """
     CREATE SCHEMA hbi;
     CREATE TABLE hbi.events (id bigint, at timestamptz) PARTITION BY RANGE (at);

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import PGClient
+import PGServers
+import PGTestSupport
+
+/// The SQL the differential test compares squawk and replint on, besides the
+/// repository's files: what alembic, Django and pg_dump print now.
+extension SquawkDifferentialTests {
+    /// One file to lint, with the baseline its tables existed in, when it has one.
+    struct Input {
+        let url: URL
+        let baseline: String?
+        /// Where it comes from, for the counts the test prints.
+        let kind: String
+    }
+
+    /// Runs `executable` and returns its stdout; fails the test on a non-zero exit.
+    static func output(of executable: String, _ arguments: [String], in directory: URL,
+                       environment: [String: String] = [:]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // stderr goes to a file: a pipe nobody reads would stall the child once full.
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("replint-squawk-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0,
+                     "\(executable) \(arguments.joined(separator: " ")) failed: \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
+        return data
+    }
+
+    /// Alembic's offline SQL as it prints it now: statements on stdout, its log on stderr.
+    static func alembicOffline(_ scratch: URL) throws -> Input {
+        let sql = try output(of: "/usr/bin/env", [ProcessInfo.processInfo.environment["PYTHON"] ?? "python3", "-m", "alembic",
+                                                 "-c", "alembic.ini", "upgrade", "base:head", "--sql"],
+                             in: repository.appendingPathComponent("Tests/Fixtures/alembic-project"),
+                             environment: ["FIXTURE_LOG_FORMAT": "default", "PYTHONDONTWRITEBYTECODE": "1"])
+        let generated = scratch.appendingPathComponent("alembic-offline.sql")
+        try sql.write(to: generated)
+        return Input(url: generated, baseline: nil, kind: "alembic offline")
+    }
+
+    static var djangoPython: String {
+        ProcessInfo.processInfo.environment["REPLINT_DJANGO_PYTHON"] ?? repository.appendingPathComponent(".build/django-venv/bin/python").path
+    }
+
+    /// `manage.py sqlmigrate hosts N` for each migration of the fixture
+    /// project, one file each: a migration's tables are the earlier ones'.
+    /// sqlmigrate reads the migration history, so Django connects to the
+    /// cluster (its unix socket) though nothing is applied.
+    static func djangoMigrations(_ scratch: URL, on cluster: EphemeralCluster) throws -> [Input] {
+        try #require(FileManager.default.isExecutableFile(atPath: djangoPython), "Django is not installed at \(djangoPython): run `make test-deps`")
+        try cluster.createDatabase("django")
+        let project = repository.appendingPathComponent("Tests/Fixtures/django-project")
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("hosts/migrations").path)
+            .filter { $0.hasSuffix(".py") && $0 != "__init__.py" }.sorted()
+        try #require(names.count >= 6, "the Django fixture's migrations are missing: \(names)")
+        return try names.map { name in
+            let migration = String(name.dropLast(3))
+            let sql = try output(of: djangoPython, ["-B", "manage.py", "sqlmigrate", "hosts", String(migration.prefix(4))], in: project,
+                                 environment: ["DJANGO_DB_HOST": cluster.socketDirectory, "DJANGO_DB_PORT": String(cluster.port),
+                                               "DJANGO_DB_NAME": "django", "DJANGO_DB_USER": EphemeralCluster.superuser,
+                                               "PYTHONDONTWRITEBYTECODE": "1"])
+            let file = scratch.appendingPathComponent("django-\(migration).sql")
+            try sql.write(to: file)
+            return Input(url: file, baseline: nil, kind: "Django sqlmigrate")
+        }
+    }
+
+    /// A database with what pg_dump writes after the tables: keys, indexes
+    /// (a partitioned one too), foreign keys, a NOT VALID check, publications.
+    static let dumpedSchema = """
+        CREATE SCHEMA inv;
+        CREATE TABLE inv.groups (id bigint PRIMARY KEY, name text NOT NULL);
+        CREATE TABLE inv.hosts (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, display_name varchar(100) NOT NULL, \
+        group_id bigint REFERENCES inv.groups (id) ON DELETE SET NULL, seen timestamptz, CONSTRAINT hosts_name_key UNIQUE (display_name));
+        ALTER TABLE inv.hosts ADD CONSTRAINT hosts_group_positive CHECK (group_id > 0) NOT VALID;
+        CREATE INDEX hosts_seen_idx ON inv.hosts (seen);
+        CREATE UNIQUE INDEX hosts_lower_name_idx ON inv.hosts (lower(display_name));
+        CREATE TABLE inv.events (id bigint NOT NULL, at timestamptz NOT NULL, host_id bigint REFERENCES inv.hosts (id), \
+        PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+        CREATE TABLE inv.events_2024 PARTITION OF inv.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE INDEX events_host_idx ON inv.events (host_id);
+        CREATE PUBLICATION inventory FOR TABLE inv.hosts, inv.groups;
+        CREATE PUBLICATION events FOR TABLE inv.events WITH (publish_via_partition_root = true)
+        """
+
+    /// pg_dump of that database as a migration: its post-data section (what
+    /// a migration adds to tables that exist), with its pre-data section (the
+    /// tables) as the baseline the file starts from.
+    static func pgDump(_ scratch: URL, on cluster: EphemeralCluster) throws -> Input {
+        try cluster.createDatabase("dumped")
+        let connection = try cluster.connect(database: "dumped")
+        defer { connection.close() }
+        for statement in dumpedSchema.split(separator: ";\n") { try connection.execute(String(statement)) }
+        func section(_ name: String) throws -> Data {
+            try output(of: cluster.binaries.pgDump, ["--section=\(name)", "--no-owner", "-h", cluster.socketDirectory,
+                                                     "-p", String(cluster.port), "-U", EphemeralCluster.superuser, "dumped"],
+                       in: scratch)
+        }
+        let baseline = String(decoding: try section("pre-data"), as: UTF8.self)
+        let file = scratch.appendingPathComponent("pg_dump-post-data.sql")
+        try section("post-data").write(to: file)
+        return Input(url: file, baseline: baseline, kind: "pg_dump")
+    }
+}
