@@ -16,7 +16,7 @@ SQUAWK_VENV ?= .build/squawk-venv
 
 help:
 	@echo "make deps        install the Debian packages replint needs (sudo when not root)"
-	@echo "make test-deps   install the PyPI tools the tests run: alembic, Django, squawk, the SARIF and JUnit consumers"
+	@echo "make test-deps   install the PyPI tools the tests run: alembic, Django, squawk, the SARIF and JUnit consumers, pre-commit, check-jsonschema"
 	@echo "make build       release binary (.build/release/replint, Swift runtime linked statically)"
 	@echo "make debug       debug binary (.build/debug/replint)"
 	@echo "make test        the whole test suite but the slow lane (starts its own PostgreSQL servers)"
@@ -44,7 +44,8 @@ deps:
 
 # alembic (PyPI) generates real offline SQL for the tests; the reporter tests
 # read replint's SARIF and JUnit with real consumers (sarif-tools, junitparser),
-# pinned, in a virtual environment of their own.
+# pinned, in a virtual environment of their own, beside the validators of the
+# hook and CI files (pre-commit, check-jsonschema).
 CONSUMERS_VENV := .build/report-consumers
 CONSUMERS_REQ := Tests/Fixtures/report-consumers/requirements.txt
 # Django (PyPI, with psycopg) prints `sqlmigrate` output for the squawk differential test.
@@ -73,10 +74,11 @@ debug:
 test: test-deps
 	$(SWIFT) test --skip '($(call alternatives,$(SLOW_SUITES)))/'
 
-# Suites too slow for every run: callgrind over generated files, and the
-# like. A new suite of that kind belongs here.
+# Suites too slow for every run: callgrind over generated files, a
+# pre-commit run that builds replint in release mode, and the like. A new suite of that kind belongs here.
 SLOW_SUITES := \
 	CLITests\.LinearityTests \
+	CLITests\.PreCommitTryRepoTests \
 	RulesTests\.SquawkDifferentialTests
 
 # The linearity checks count a release build's instructions (a debug build
@@ -93,6 +95,7 @@ empty :=
 space := $(empty) $(empty)
 alternatives = $(subst $(space),|,$(strip $(1)))
 SERVER_SUITES := \
+	CLITests\.ActionRehearsalScriptTests \
 	CLITests\.DeepNestingOnServerTests \
 	CLITests\.InitCommandTests \
 	CLITests\.LintRehearseConfirmationTests \
