@@ -47,6 +47,8 @@ import SQLSource
         ("constraint-missing-not-valid", { Self.addsKeyOnly($0) },
          "PRIMARY KEY and UNIQUE constraints cannot be NOT VALID (PostgreSQL: `PRIMARY KEY constraints cannot be marked NOT VALID`); "
             + "replint reports their index build as adding-serial-primary-key-field or disallowed-unique-constraint"),
+        ("require-concurrent-index-creation", { $0.uppercased().contains(" ON ONLY ") },
+         "CREATE INDEX ... ON ONLY a partitioned table builds no index: an invalid one on the parent, attached to later (pg_dump writes it)"),
     ]
 
     /// squawk findings replint reports under another id, for the same cause on the same statement (one cause, one finding):

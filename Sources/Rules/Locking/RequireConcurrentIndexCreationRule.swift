@@ -34,6 +34,8 @@ public struct RequireConcurrentIndexCreationRule: Rule {
             RuleExample("↓CREATE INDEX ix_events_at ON hbi.events (at);", note: "A partitioned table: the help builds the index per partition",
                         baseline: LockingBaselines.partitioned),
             RuleExample("↓CREATE INDEX ix_hosts_id ON hbi.hosts (id);", baseline: LockingBaselines.hosts),
+            RuleExample("↓CREATE INDEX ix_hosts_id ON ONLY hbi.hosts (id);", note: "ONLY on a table that is not partitioned still builds the whole index",
+                        baseline: LockingBaselines.hosts),
         ],
         nonTriggeringExamples: [
             RuleExample("COMMIT;\nCREATE INDEX CONCURRENTLY ix_hosts_name ON hbi.hosts (display_name);\nBEGIN;", note: "In an autocommit block"),
@@ -41,6 +43,9 @@ public struct RequireConcurrentIndexCreationRule: Rule {
             RuleExample("CREATE TABLE hbi.c AS SELECT 1 AS a;\nCREATE INDEX ON hbi.c (a);", note: "A CREATE TABLE AS table"),
             RuleExample("SELECT 1 AS a INTO hbi.s;\nCREATE INDEX ON hbi.s (a);", note: "A SELECT INTO table"),
             RuleExample("CREATE INDEX ix ON hbi.unknown (id);", note: "With a baseline, a table it does not have did not exist", baseline: LockingBaselines.hosts),
+            RuleExample("CREATE INDEX ix_events_at ON ONLY hbi.events (at);", note: "ON ONLY a partitioned table builds nothing: an invalid index on the parent, as pg_dump writes it",
+                        baseline: LockingBaselines.partitioned),
+            RuleExample("CREATE INDEX ix_events_at ON ONLY hbi.events (at);", note: "ON ONLY a table the model does not know: only a partitioned table gives ONLY a meaning"),
         ],
         notes: LockingNotes.make(
             lock: "CREATE INDEX: SHARE on the table (blocks writes) for the whole build. CREATE INDEX CONCURRENTLY: SHARE UPDATE EXCLUSIVE (blocks no reads or writes), and it cannot run inside a transaction block.",
@@ -49,6 +54,8 @@ public struct RequireConcurrentIndexCreationRule: Rule {
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
         guard let index = statement.node?.createIndex, !index.isConcurrent,
               let locked = context.lockedTable(index.relation) else { return [] }
+        // ON ONLY a partitioned parent makes an invalid index and builds nothing.
+        if !index.relation.inherited && (locked.isPartitioned || locked.table == nil) { return [] }
         let help: String
         if locked.isPartitioned, let table = locked.table {
             help = Self.partitionedHelp(index, statement, table, context)
