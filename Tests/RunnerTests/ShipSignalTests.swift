@@ -32,19 +32,8 @@ import PGTestSupport
             case .secondSide: Self.sleep(onSubscriber: false)
             }
             try directory.write("m.sql", "BEGIN;\nALTER TABLE hbi.hosts ADD COLUMN tags jsonb;\n\(sleeper)\nCOMMIT;\n")
-            let process = Process()
-            process.executableURL = RunnerSignalTests.binary
-            process.arguments = ["ship", "\(directory.path)/m.sql", "--settle", moment == .between ? "300s" : "0s",
-                                 "--subscriber-log", pair.subscriber.logFile]
-            process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INVENTORY_") }
-            environment[ShipRequest.subscriberVariable] = pair.subscriber.conninfo(database: pair.options.database)
-            environment[ShipRequest.publisherVariable] = pair.publisher.conninfo(database: pair.options.database)
-            process.environment = environment
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let (process, output) = try Self.launchShip(in: directory, pair: pair,
+                                                        ["--settle", moment == .between ? "300s" : "0s", "--subscriber-log", pair.subscriber.logFile])
             defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
             switch moment {
@@ -95,18 +84,7 @@ import PGTestSupport
                 COMMIT;
 
                 """)
-            let process = Process()
-            process.executableURL = RunnerSignalTests.binary
-            process.arguments = ["ship", "\(directory.path)/m.sql", "--settle", "0s", "--catch-up-timeout", "300s", "--force"]
-            process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INVENTORY_") }
-            environment[ShipRequest.subscriberVariable] = pair.subscriber.conninfo(database: pair.options.database)
-            environment[ShipRequest.publisherVariable] = pair.publisher.conninfo(database: pair.options.database)
-            process.environment = environment
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let (process, output) = try Self.launchShip(in: directory, pair: pair, ["--settle", "0s", "--catch-up-timeout", "300s", "--force"])
             defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
             try waitUntil("the publisher has the column") { try hostColumns(pair, .publisher).contains("tags") }
             usleep(500_000)
@@ -158,6 +136,23 @@ import PGTestSupport
         #expect(report.contains("applied: subscriber: nothing; publisher: nothing"), "\(report)")
         #expect(report.contains("next: nothing was applied anywhere; ship again when ready"), "\(report)")
         #expect(!(report + log).contains("s3cret"))
+    }
+
+    /// The real binary shipping `directory/m.sql` to the pair; the report on the pipe.
+    static func launchShip(in directory: ScratchDirectory, pair: ReplicationPair, _ arguments: [String]) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = RunnerSignalTests.binary
+        process.arguments = ["ship", "\(directory.path)/m.sql"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INVENTORY_") }
+        environment[ShipRequest.subscriberVariable] = pair.subscriber.conninfo(database: pair.options.database)
+        environment[ShipRequest.publisherVariable] = pair.publisher.conninfo(database: pair.options.database)
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, output)
     }
 
     static func sleeping(_ pair: ReplicationPair, _ side: ReplicationPair.Side) throws -> Bool {

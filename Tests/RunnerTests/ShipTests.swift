@@ -116,13 +116,7 @@ import PGTestSupport
         var pairOptions = ReplicationPair.Options()
         pairOptions.cluster.extraSettings["logging_collector"] = "on"
         try withPair(options: pairOptions) { pair in
-            let traffic = try PublisherTraffic(pair)
-            defer { traffic.stop() }
-            var options = ShipOptions()
-            options.force = true
-            options.settle = .seconds(5)
-            options.readLog = false
-            let run = try ship(pair, "ALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n", options)
+            let run = try Self.breakReplicationWithoutALogFile(pair)
             #expect(run.report.subscriberLog.hasPrefix("read through the server from log/postgresql-"), "\(run.report.subscriberLog)")
             #expect(run.phase(.between).status == .failed)
             #expect(run.phase(.between).loggedErrors.contains { $0.hasPrefix(PairMessages.missingCanonicalFacts) },
@@ -135,13 +129,7 @@ import PGTestSupport
     /// the report says where PostgreSQL's words are.
     @Test func withoutALogToReadTheReportSaysWhereToLook() throws {
         try withPair { pair in
-            let traffic = try PublisherTraffic(pair)
-            defer { traffic.stop() }
-            var options = ShipOptions()
-            options.force = true
-            options.settle = .seconds(5)
-            options.readLog = false
-            let run = try ship(pair, "ALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n", options)
+            let run = try Self.breakReplicationWithoutALogFile(pair)
             #expect(run.report.subscriberLog.hasPrefix(
                 "not read (the subscriber writes no log file of its own (logging_collector is off)); PostgreSQL's own words are in the subscriber's server log"),
                 "\(run.report.subscriberLog)")
@@ -150,6 +138,18 @@ import PGTestSupport
                     "\(run.phase(.between).notes)")
             #expect(run.phase(.between).loggedErrors.isEmpty)
         }
+    }
+
+    /// A subscriber-first DROP COLUMN shipped with --force under traffic, and
+    /// no --subscriber-log: what ship finds of the log on its own.
+    static func breakReplicationWithoutALogFile(_ pair: ReplicationPair) throws -> ShipRun {
+        let traffic = try PublisherTraffic(pair)
+        defer { traffic.stop() }
+        var options = ShipOptions()
+        options.force = true
+        options.settle = .seconds(5)
+        options.readLog = false
+        return try ship(pair, "ALTER TABLE hbi.hosts DROP COLUMN canonical_facts;\n", options)
     }
 
     @Test func aSubscriberThatDoesNotCatchUpInTimeStopsTheShipBeforeThePublisher() throws {

@@ -59,6 +59,8 @@ public struct LongStatementAfterAccessExclusiveRule: Rule {
                         note: "The scan takes ACCESS EXCLUSIVE on the same table itself: adding-not-nullable-field says so", baseline: LockingBaselines.hosts),
             RuleExample("BEGIN;\nALTER TABLE hbi.hosts ADD CONSTRAINT c CHECK (price > 0) NOT VALID;\nALTER TABLE hbi.hosts VALIDATE CONSTRAINT c;\nCOMMIT;",
                         note: "constraint-missing-not-valid reports this one"),
+            RuleExample("BEGIN;\nALTER TABLE hbi.hosts ADD COLUMN region text;\nUPDATE alembic_version SET version_num='b2' WHERE alembic_version.version_num = 'a1';\nCOMMIT;",
+                        note: "alembic's own one-row table (alembic-version-table reports the statement)"),
             RuleExample("BEGIN;\nCREATE INDEX ix_hosts_name ON hbi.hosts (display_name);\nALTER TABLE hbi.hosts ADD COLUMN region text;\nCOMMIT;",
                         note: "The long statement comes first", baseline: LockingBaselines.hosts),
             RuleExample("BEGIN;\nALTER TABLE hbi.groups ADD COLUMN region text;\nALTER TABLE hbi.hosts ALTER COLUMN note SET NOT NULL;\nCOMMIT;",
