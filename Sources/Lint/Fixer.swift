@@ -73,10 +73,8 @@ public enum Fixer {
     /// BEGIN ... COMMIT pairs whose statements in between all go, and that
     /// had at least one: pairs the fix empties, not pairs that were empty.
     static func emptiedTransactions(_ document: SQLDocument, deleting deleted: [Range<Int>]) -> [[Range<Int>]] {
-        func isDeleted(_ s: Statement) -> Bool {
-            deleted.contains { $0.lowerBound <= s.fullRange.lowerBound && s.fullRange.upperBound <= $0.upperBound }
-        }
-        let kept = document.statements.filter { !isDeleted($0) }
+        let deletions = ContainingRanges(deleted)
+        let kept = document.statements.filter { !deletions.contain($0.fullRange) }
         var pairs: [[Range<Int>]] = []
         for (begin, commit) in zip(kept, kept.dropFirst()) {
             let kinds = (begin.node?.transaction?.kind, commit.node?.transaction?.kind)

@@ -145,7 +145,7 @@ public struct Linter: Sendable {
 
     func finding(_ v: Violation, rule: any Rule, document: SQLDocument, statement: Statement?) -> Finding {
         let file = document.file
-        let owner = statement ?? document.statements.first { $0.fullRange.contains(v.range.lowerBound) }
+        let owner = statement ?? document.statement(containing: v.range.lowerBound)
         let d = rule.description
         return Finding(
             ruleID: d.id, category: d.category, severity: severity(of: rule, v), path: file.path, range: v.range,

@@ -16,16 +16,3 @@ public struct EnumValueAdditions: Sendable {
         statements[statements.partitioningIndex { $0.index >= indices.lowerBound }..<statements.partitioningIndex { $0.index >= indices.upperBound }]
     }
 }
-
-extension Array {
-    /// The first index whose element satisfies `belongs`, for an array in
-    /// which every element that satisfies it follows every one that does not.
-    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if belongs(self[mid]) { high = mid } else { low = mid + 1 }
-        }
-        return low
-    }
-}

@@ -116,9 +116,10 @@ enum SourceCleaner {
             let end = lineEnd(from: i)
             var first = i
             while first < end && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
-            let content = bytes[first..<end]
-            if content.isEmpty { return false }
-            if content.first == 0x5C {  // a psql meta-command, \restrict and friends
+            // No slice of `bytes` may outlive this check: one alive at `blank`
+            // would make every blank copy the whole file.
+            if first == end { return false }
+            if bytes[first] == 0x5C {  // a psql meta-command, \restrict and friends
                 metaCommands.append(first..<trimmedEnd(first, end))
                 blank(i..<end)
                 afterLog = false
@@ -126,7 +127,7 @@ enum SourceCleaner {
                 return true
             }
             let lineRange = first..<trimmedEnd(first, end)
-            let isLog = LogShape.isLogOutput(content, afterLog: afterLog) {
+            let isLog = LogShape.isLogOutput(bytes[first..<end], afterLog: afterLog) {
                 LogShape.beginsStatement(bytes, line: lineRange, textEnd: decidingTextEnd(from: first))
             }
             guard isLog else {
