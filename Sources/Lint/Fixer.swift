@@ -39,9 +39,17 @@ public enum Fixer {
         apply(findings.compactMap(\.fix), to: bytes)
     }
 
+    /// The kept stretches copied once, in order (removing each range in place
+    /// would move the rest of the file once per deletion).
     static func apply(_ deletions: [Range<Int>], to bytes: [UInt8]) -> [UInt8] {
-        var out = bytes
-        for r in merged(deletions, in: bytes).reversed() { out.removeSubrange(r) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var kept = 0
+        for r in merged(deletions, in: bytes) {
+            out += bytes[kept..<r.lowerBound]
+            kept = r.upperBound
+        }
+        out += bytes[kept...]
         return out
     }
 
