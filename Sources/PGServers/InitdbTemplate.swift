@@ -19,10 +19,11 @@ import Darwin
 /// of the same name is ignored and initdb runs as before.
 struct InitdbTemplate {
     static let prefix = "replint-initdb-"
-    /// Bumped when initdb's arguments change.
+    /// initdb's arguments; the template's name holds their hash.
     static let arguments = ["-U", EphemeralCluster.superuser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]
 
     let path: String
+    private let parent: String
     private let owner: uid_t
 
     /// nil when the binaries cannot be identified (then initdb runs each time)
@@ -31,6 +32,7 @@ struct InitdbTemplate {
         if let setting = getenv("REPLINT_INITDB_TEMPLATE"), String(cString: setting) == "off" { return nil }
         guard let initdb = Self.identity(binaries.initdb), let postgres = Self.identity(binaries.postgres) else { return nil }
         owner = account?.uid ?? geteuid()
+        self.parent = parent
         let argumentsKey = Self.arguments.joined(separator: " ").utf8.reduce(UInt32(2166136261)) { ($0 ^ UInt32($1)) &* 16777619 }
         path = "\(parent)/\(Self.prefix)u\(owner)-\(initdb)-\(postgres)-\(String(argumentsKey, radix: 16))"
     }
@@ -47,7 +49,6 @@ struct InitdbTemplate {
     /// written yet) as the template, unless another process made one first.
     /// Best effort: a failure only means the next cluster runs initdb too.
     func store(from dataDirectory: String, account: ServerAccount?, run: (Subprocess) throws -> Subprocess.Outcome) {
-        let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         guard let staging = try? FileSystem.makeTemporaryDirectory(in: parent, prefix: "\(Self.prefix)staging-") else { return }
         defer { _ = FileSystem.removeTree(staging) }
         if let account, chown(staging, account.uid, account.gid) != 0 { return }

@@ -42,12 +42,7 @@ public struct LineTable: Sendable {
 
     /// 0-based index of the line holding `offset`.
     public func lineIndex(of offset: Int) -> Int {
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        max(0, starts.partitioningIndex { $0 > offset } - 1)
     }
 
     public func location(of offset: Int, in bytes: [UInt8]) -> SourceLocation {

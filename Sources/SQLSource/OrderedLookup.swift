@@ -4,7 +4,7 @@
 extension Array {
     /// The first index whose element satisfies `belongs`, for an array in
     /// which every element that satisfies it follows every one that does not.
-    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+    public func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2

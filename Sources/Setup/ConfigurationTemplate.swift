@@ -1,3 +1,5 @@
+import SQLSource
+
 /// The `.replint.yml` that `replint init` writes: every key the
 /// configuration reader knows, at its default or pointing at the baselines
 /// just taken, each with a one-line comment. Keys without a default
@@ -67,16 +69,9 @@ public struct ConfigurationTemplate: Sendable, Equatable {
         }
     }
 
-    /// A YAML double-quoted scalar: a folder named `a: b` or `x #y` stays one path.
+    /// A YAML double-quoted scalar, so a folder named `a: b` or `x #y` stays
+    /// one path: JSON's escapes are all YAML double-quoted escapes too.
     static func quoted(_ path: String) -> String {
-        var out = "\""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSON.quote(path)
     }
 }

@@ -55,12 +55,7 @@ extension LintContext {
     /// The statements of `statement`'s transaction before it, nearest first.
     func earlierInTransaction(_ statement: Statement) -> ReversedCollection<ArraySlice<Statement>> {
         let statements = transactionStatements(of: statement)
-        var low = 0, high = statements.count
-        while low < high {
-            let middle = (low + high) / 2
-            if statements[middle].index < statement.index { low = middle + 1 } else { high = middle }
-        }
-        return statements[..<low].reversed()
+        return statements[..<statements.partitioningIndex { $0.index >= statement.index }].reversed()
     }
 
     /// The statements of the transaction `statement` runs in, in order.
