@@ -27,7 +27,9 @@ public enum ConfigurationLoader {
     }
 
     /// Reads `path`. Only called when a file exists, so runs without one never load YAML.
-    public static func load(path: String, knownRules: Set<RuleID>, aliases: RuleAliases = RuleAliases()) throws -> Configuration {
+    /// `knownRules` and `aliases` are evaluated only if the file has `rules:`.
+    public static func load(path: String, knownRules: @autoclosure @escaping () -> Set<RuleID>,
+                            aliases: @autoclosure @escaping () -> RuleAliases = RuleAliases()) throws -> Configuration {
         let bytes: [UInt8]
         do { bytes = try SourceFile.readBytes(path: path) } catch {
             throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.reason)")
@@ -67,5 +69,12 @@ func normalize(_ path: String) -> String {
         if part == ".." { _ = parts.popLast(); continue }
         parts.append(part)
     }
-    return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    // Appended by hand: `joined(separator:)` on substrings is not specialized,
+    // and its witness lookups cost more than every path of a small run.
+    var normalized = path.hasPrefix("/") ? "/" : ""
+    for (i, part) in parts.enumerated() {
+        if i > 0 { normalized += "/" }
+        normalized += part
+    }
+    return normalized
 }

@@ -4,9 +4,11 @@ import YAMLTree
 /// values with the line they are on.
 struct ConfigurationReader {
     let path: String
-    let knownRules: Set<RuleID>
+    /// Asked for only under `rules:`: most configurations name no rule, and
+    /// building the registry's id set is a good part of a small run's start-up.
+    let knownRules: () -> Set<RuleID>
     /// Squawk's and older ids name the same rule as its own id does.
-    let aliases: RuleAliases
+    let aliases: () -> RuleAliases
 
     func fail(_ node: YAMLNode, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, line: node.line, message: message)
@@ -76,6 +78,7 @@ struct ConfigurationReader {
     }
 
     func rules(_ node: YAMLNode, into config: inout Configuration) throws {
+        let (knownRules, aliases) = (knownRules(), aliases())
         for (k, v) in try mapping(node, "rules") {
             // Rule ids are kebab-case; `Replication-Rename` means the same rule.
             let typed = try scalar(k, "rules")

@@ -55,12 +55,19 @@ public struct FileCollector: Sendable {
     /// Each file once, at its first spelling: `a.sql ./a.sql`, or a folder and
     /// a file inside it, name the same file (same device and inode).
     static func once(_ files: [String]) -> [String] {
-        var seen = Set<[UInt64]>()
+        // One file is once already; the set's first use is a conformance lookup a small run need not pay.
+        guard files.count > 1 else { return files }
+        var seen = Set<FileIdentity>()
         return files.filter { path in
             var info = stat()
             guard stat(path, &info) == 0 else { return true }
-            return seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
+            return seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
         }
+    }
+
+    private struct FileIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
     }
 
     /// A config-relative path made absolute.

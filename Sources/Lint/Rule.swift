@@ -2,7 +2,12 @@ import SQLSource
 
 /// A rule's metadata: everything its page, `replint rules` and the example
 /// tests need sits here, at the top of the rule's own file.
-public struct RuleDescription: Sendable {
+///
+/// A class, so that a rule holding one fits in an existential's inline
+/// buffer and reading `rule.description` on every statement copies one
+/// reference. The examples and notes are only read by the pages and the
+/// tests, so they are built when read, not when the registry is.
+public final class RuleDescription: Sendable {
     public let id: RuleID
     /// Other ids users may write for this rule (squawk's, older spellings):
     /// suppressions, `rules:` and `replint explain` accept them; findings
@@ -19,15 +24,20 @@ public struct RuleDescription: Sendable {
     /// What to write instead, ideally as SQL.
     public let safeAlternative: String
     /// Examples that must be reported; `↓` marks each expected position.
-    public let triggeringExamples: [RuleExample]
-    public let nonTriggeringExamples: [RuleExample]
+    public var triggeringExamples: [RuleExample] { makeTriggeringExamples() }
+    public var nonTriggeringExamples: [RuleExample] { makeNonTriggeringExamples() }
     /// Extra sections of the rule's page (title, Markdown body).
-    public let notes: [(title: String, body: String)]
+    public var notes: [(title: String, body: String)] { makeNotes() }
+
+    private let makeTriggeringExamples: @Sendable () -> [RuleExample]
+    private let makeNonTriggeringExamples: @Sendable () -> [RuleExample]
+    private let makeNotes: @Sendable () -> [(title: String, body: String)]
 
     public init(id: RuleID, aliases: [RuleID] = [], name: String, category: RuleCategory, defaultSeverity: Severity,
                 isEnabledByDefault: Bool = true, summary: String, rationale: String, safeAlternative: String,
-                triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
-                notes: [(title: String, body: String)] = []) {
+                triggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample],
+                nonTriggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample],
+                notes: @autoclosure @escaping @Sendable () -> [(title: String, body: String)] = []) {
         self.id = id
         self.aliases = aliases
         self.name = name
@@ -37,9 +47,9 @@ public struct RuleDescription: Sendable {
         self.summary = summary
         self.rationale = rationale
         self.safeAlternative = safeAlternative
-        self.triggeringExamples = triggeringExamples
-        self.nonTriggeringExamples = nonTriggeringExamples
-        self.notes = notes
+        self.makeTriggeringExamples = triggeringExamples
+        self.makeNonTriggeringExamples = nonTriggeringExamples
+        self.makeNotes = notes
     }
 }
 

@@ -4,11 +4,14 @@
 /// ids are matched among the rules at hand, in any case.
 public struct RuleResolver: Sendable {
     /// Every name a user may type (ids, and aliases where there are any), for "did you mean".
-    public let names: [String]
+    public var names: [String] { makeNames() }
+    /// Built when a message needs them: most runs meet no unknown id, and
+    /// sorting every name is a good part of a small run's start-up.
+    private let makeNames: @Sendable () -> [String]
     private let lookup: @Sendable (String) -> RuleID?
 
-    public init(names: [String], lookup: @escaping @Sendable (String) -> RuleID?) {
-        self.names = names
+    public init(names: @autoclosure @escaping @Sendable () -> [String], lookup: @escaping @Sendable (String) -> RuleID?) {
+        self.makeNames = names
         self.lookup = lookup
     }
 

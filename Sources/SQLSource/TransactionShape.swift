@@ -41,9 +41,11 @@ public struct TransactionShape: Sendable {
     }
 
     public let segments: [Segment]
-    /// Statement index -> its segment's position in `segments`, so a rule
-    /// finds a statement's transaction without a search.
-    private let segmentOfStatement: [Int: Int]
+    /// Statement index -> its segment's position in `segments` (nil for
+    /// BEGIN/COMMIT), so a rule finds a statement's transaction without a
+    /// search. An array: indexes run from 0, and a dictionary's first use
+    /// costs each run a conformance lookup.
+    private let segmentOfStatement: [Int?]
     /// The file's own BEGIN/COMMIT, read as structure rather than sent.
     public let transactionControl: [Statement]
     public let problems: [Problem]
@@ -123,7 +125,7 @@ public struct TransactionShape: Sendable {
             }
         }
         self.segments = segments
-        var segmentOfStatement: [Int: Int] = [:]
+        var segmentOfStatement = [Int?](repeating: nil, count: statements.count)
         for (k, segment) in segments.enumerated() {
             for statement in segment.statements { segmentOfStatement[statement.index] = k }
         }
@@ -134,7 +136,8 @@ public struct TransactionShape: Sendable {
 
     /// The segment `statement` runs in; nil for the file's own BEGIN/COMMIT.
     public func segment(of statement: Statement) -> Segment? {
-        segmentOfStatement[statement.index].map { segments[$0] }
+        guard segmentOfStatement.indices.contains(statement.index) else { return nil }
+        return segmentOfStatement[statement.index].map { segments[$0] }
     }
 
     /// Why a statement cannot stay in the file's transaction, and the

@@ -3,8 +3,10 @@ import Schema
 import SQLSource
 
 /// The objects a DROP of one of `kinds` removes that existed before the
-/// file, spelled as SQL writes them; nil when there are none.
-func existingDropped(_ statement: Statement, _ kinds: Set<ObjectKind>, _ context: LintContext) -> (drop: Drop, names: [String])? {
+/// file, spelled as SQL writes them; nil when there are none. `kinds` is an
+/// array: a handful of cases, and a set's first use costs the run a
+/// conformance lookup.
+func existingDropped(_ statement: Statement, _ kinds: [ObjectKind], _ context: LintContext) -> (drop: Drop, names: [String])? {
     guard let drop = statement.node?.drop, kinds.contains(drop.objectKind) else { return nil }
     let names = drop.objectNameParts.filter { context.existedBefore(drop.objectKind, parts: $0) }.map(spelled)
     return names.isEmpty ? nil : (drop, names)
@@ -22,9 +24,10 @@ func stagedRemovalHelp(_ what: String, _ statement: Statement) -> String {
     "Deploy application code that no longer uses \(what) first; then run the drop in a later migration, once nothing reads it: `\(statement.text);`"
 }
 
-/// The commands of an ALTER TABLE on a table that existed before the file.
+/// The commands of an ALTER TABLE on a table that existed before the file
+/// (`actions`, like `existingDropped`'s kinds, is a short array).
 func existingTableCommands(_ statement: Statement, _ context: LintContext,
-                           _ actions: Set<AlterTableAction>) -> (alter: AlterTable, commands: [AlterTableCommand])? {
+                           _ actions: [AlterTableAction]) -> (alter: AlterTable, commands: [AlterTableCommand])? {
     guard let alter = statement.node?.alterTable, alter.objectKind == .table || alter.objectKind == .foreignTable || alter.objectKind == .other,
           context.existedBefore(alter.relation) else { return nil }
     let commands = alter.commands.filter { actions.contains($0.action) }
