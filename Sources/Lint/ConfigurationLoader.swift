@@ -74,7 +74,7 @@ func normalize(_ path: String) -> String {
     var normalized = path.hasPrefix("/") ? "/" : ""
     for (i, part) in parts.enumerated() {
         if i > 0 { normalized += "/" }
-        normalized += part
+        normalized += String(part)
     }
     return normalized
 }
