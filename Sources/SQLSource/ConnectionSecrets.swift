@@ -36,14 +36,17 @@ public enum ConnectionSecrets {
 
     /// The scalars with `ranges` masked, and where each old offset went.
     public static func replacing(_ ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> (text: String, offset: (Int) -> Int) {
+        // Scalar by scalar: the generic append(contentsOf:) is not specialized
+        // here, and its witness lookups cost more than a report's excerpts.
         var view = String.UnicodeScalarView()
+        func append(_ range: Range<Int>) { for i in range { view.append(scalars[i]) } }
         var position = 0
         for r in ranges {
-            view.append(contentsOf: scalars[position..<r.lowerBound])
-            view.append(contentsOf: mask.unicodeScalars)
+            append(position..<r.lowerBound)
+            for scalar in mask.unicodeScalars { view.append(scalar) }
             position = r.upperBound
         }
-        view.append(contentsOf: scalars[position...])
+        append(position..<scalars.count)
         let offset: (Int) -> Int = { old in
             var shift = 0
             for r in ranges where r.lowerBound < old {

@@ -60,9 +60,11 @@ public struct SourceFile: Sendable {
         let limit = ReadLimits.maximumFileSize
         var result: [UInt8] = []
         result.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        // Not zero-filled: read overwrites it, and clearing 64kB per file is most of reading a small one.
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw SourceError(path: path, reason: "cannot be read: \(errnoText())")
@@ -70,7 +72,7 @@ public struct SourceFile: Sendable {
             if n == 0 { break }
             // A file that grows while it is read is held to the same limit.
             guard result.count + n <= limit else { throw tooLarge(path: path, size: result.count + n, limit: limit) }
-            result.append(contentsOf: chunk[0..<n])
+            result.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
         }
         return result
     }
