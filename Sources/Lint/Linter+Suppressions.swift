@@ -21,12 +21,12 @@ extension Linter {
                                                 commentLocation: document.file.location(of: entry.comment.range.lowerBound)))
         }
         if let reporter = rules.first(where: { $0.engineRole == .unusedSuppression }) {
-            let enabled = Set(rules.map(\.id))
             for (comment, typed, rule) in suppressions.unused {
                 let message: String
                 if let rule {
                     // A rule that is turned off (`rules:`, `--ignore`) has nothing to silence in this run.
-                    guard enabled.contains(rule) else { continue }
+                    // A search, not a set: most files have no unused suppression to ask about.
+                    guard rules.contains(where: { $0.id == rule }) else { continue }
                     message = "this suppression of `\(rule)` silences nothing"
                 } else {
                     message = "`\(typed)` is not a rule replint knows\(resolver.didYouMean(typed)); `replint rules` lists them"

@@ -5,8 +5,8 @@ import SQLSource
 ///
 /// A class, so that a rule holding one fits in an existential's inline
 /// buffer and reading `rule.description` on every statement copies one
-/// reference. The examples and notes are only read by the pages and the
-/// tests, so they are built when read, not when the registry is.
+/// reference. The rationale, examples and notes are only read by the pages
+/// and the tests, so they are built when read, not when the registry is.
 public final class RuleDescription: Sendable {
     public let id: RuleID
     /// Other ids users may write for this rule (squawk's, older spellings):
@@ -20,7 +20,7 @@ public final class RuleDescription: Sendable {
     /// its page says why it is off.
     public let isEnabledByDefault: Bool
     public let summary: String
-    public let rationale: String
+    public var rationale: String { makeRationale() }
     /// What to write instead, ideally as SQL.
     public let safeAlternative: String
     /// Examples that must be reported; `↓` marks each expected position.
@@ -29,12 +29,14 @@ public final class RuleDescription: Sendable {
     /// Extra sections of the rule's page (title, Markdown body).
     public var notes: [(title: String, body: String)] { makeNotes() }
 
+    private let makeRationale: @Sendable () -> String
     private let makeTriggeringExamples: @Sendable () -> [RuleExample]
     private let makeNonTriggeringExamples: @Sendable () -> [RuleExample]
     private let makeNotes: @Sendable () -> [(title: String, body: String)]
 
     public init(id: RuleID, aliases: [RuleID] = [], name: String, category: RuleCategory, defaultSeverity: Severity,
-                isEnabledByDefault: Bool = true, summary: String, rationale: String, safeAlternative: String,
+                isEnabledByDefault: Bool = true, summary: String,
+                rationale: @autoclosure @escaping @Sendable () -> String, safeAlternative: String,
                 triggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample],
                 nonTriggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample],
                 notes: @autoclosure @escaping @Sendable () -> [(title: String, body: String)] = []) {
@@ -45,7 +47,7 @@ public final class RuleDescription: Sendable {
         self.defaultSeverity = defaultSeverity
         self.isEnabledByDefault = isEnabledByDefault
         self.summary = summary
-        self.rationale = rationale
+        self.makeRationale = rationale
         self.safeAlternative = safeAlternative
         self.makeTriggeringExamples = triggeringExamples
         self.makeNonTriggeringExamples = nonTriggeringExamples

@@ -36,17 +36,13 @@ public enum ConnectionSecrets {
 
     /// The scalars with `ranges` masked, and where each old offset went.
     public static func replacing(_ ranges: [Range<Int>], in scalars: [Unicode.Scalar]) -> (text: String, offset: (Int) -> Int) {
-        // Scalar by scalar: the generic append(contentsOf:) is not specialized
-        // here, and its witness lookups cost more than a report's excerpts.
-        var view = String.UnicodeScalarView()
-        func append(_ range: Range<Int>) { for i in range { view.append(scalars[i]) } }
+        var text = ""
         var position = 0
         for r in ranges {
-            append(position..<r.lowerBound)
-            for scalar in mask.unicodeScalars { view.append(scalar) }
+            text += String(scalars: scalars[position..<r.lowerBound]) + mask
             position = r.upperBound
         }
-        append(position..<scalars.count)
+        text += String(scalars: scalars[position...])
         let offset: (Int) -> Int = { old in
             var shift = 0
             for r in ranges where r.lowerBound < old {
@@ -55,7 +51,7 @@ public enum ConnectionSecrets {
             }
             return old + shift
         }
-        return (String(view), offset)
+        return (text, offset)
     }
 
     /// `user:secret` before the last `@` of a `scheme://` authority.

@@ -23,12 +23,12 @@ extension SourceFile {
         let end = max(start + 1, endColumn.map { masked.offset(max(0, $0 - 1)) } ?? scalars.count)
         let limit = Self.excerptWidth
         guard scalars.count > limit else {
-            return Excerpt(text: String(String.UnicodeScalarView(scalars)), column: start + 1, width: end - start)
+            return Excerpt(text: String(scalars: scalars), column: start + 1, width: end - start)
         }
         let from = max(0, min(start - limit / 2, scalars.count - limit))
         let to = from + limit
         let lead = from > 0 ? "..." : "", tail = to < scalars.count ? "..." : ""
-        let shown = lead + String(String.UnicodeScalarView(scalars[from..<to])) + tail
+        let shown = lead + String(scalars: scalars[from..<to]) + tail
         return Excerpt(text: shown, column: start - from + 1 + lead.count, width: max(1, min(end, to) - start))
     }
 }

@@ -48,6 +48,15 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The scalars as a string, appended one at a time: UnicodeScalarView's
+    /// generic init and append(contentsOf:) are not specialized, and their
+    /// witness lookups cost more than the text they build.
+    init<S: Sequence<Unicode.Scalar>>(scalars: S) {
+        var view = UnicodeScalarView()
+        for scalar in scalars { view.append(scalar) }
+        self.init(view)
+    }
+
     /// Left-aligned in a column `width` characters wide, for text tables.
     public func padded(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
