@@ -3,6 +3,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+/* The member a Node's oneof has set (nil when none): looked up by field
+ * number, as a Node has a field for every node type. */
+static inline const ProtobufCFieldDescriptor *replint_node_field(const PgQuery__Node *node) {
+    return protobuf_c_message_descriptor_get_field(&pg_query__node__descriptor, node->node_case);
+}
+
 /* The longest chain of nested messages in a protobuf-c tree, walked with a
  * heap stack instead of recursion: a tree too deep to recurse over is the
  * reason for asking. Stops counting once the chain passes `limit`. A oneof
@@ -18,6 +24,22 @@ static inline size_t replint_message_depth(const ProtobufCMessage *root, size_t 
         if (item.depth > deepest) deepest = item.depth;
         const ProtobufCMessageDescriptor *descriptor = item.message->descriptor;
         const char *base = (const char *)item.message;
+        /* A Node is one oneof over every node type (hundreds of fields): its
+         * case names the one member set, found without walking the rest. */
+        if (descriptor == &pg_query__node__descriptor) {
+            const ProtobufCFieldDescriptor *field = replint_node_field((const PgQuery__Node *)item.message);
+            const ProtobufCMessage *child = field && field->type == PROTOBUF_C_TYPE_MESSAGE
+                ? *(const ProtobufCMessage *const *)(base + field->offset) : NULL;
+            if (child == NULL) continue;
+            if (count == capacity) {
+                Pending *grown = realloc(stack, 2 * capacity * sizeof(Pending));
+                if (grown == NULL) { free(stack); return limit + 1; }
+                stack = grown;
+                capacity *= 2;
+            }
+            stack[count++] = (Pending){child, item.depth + 1};
+            continue;
+        }
         for (unsigned i = 0; i < descriptor->n_fields; i++) {
             const ProtobufCFieldDescriptor *field = &descriptor->fields[i];
             if (field->type != PROTOBUF_C_TYPE_MESSAGE) continue;

@@ -33,6 +33,8 @@ public struct LintContext: Sendable {
     /// checked, turned-off rules included; the engine fills it in for the
     /// rules that read it. Nil when the caller did not collect them.
     public var orderedChanges: [OrderedChange]?
+    /// What rules worked out about the statement, for the next rule that asks.
+    public let facts = StatementFacts()
 
     public init(document: SQLDocument, configuration: Configuration) {
         self.document = document

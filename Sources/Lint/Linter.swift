@@ -47,6 +47,7 @@ public struct Linter: Sendable {
     func lintLeavingSchema(_ document: SQLDocument) -> (findings: [Finding], suppressed: [SuppressedFinding], schema: Catalog) {
         var findings: [Finding] = []
         let readers = rules.filter(\.readsOrderedChanges)
+        let examiners = rules.filter { !$0.readsOrderedChanges }
         let walked = walk(document, file: { context in
             for rule in rules {
                 for violation in rule.checkFile(context) {
@@ -57,12 +58,12 @@ public struct Linter: Sendable {
             // One pass per rule gives its findings and its ordered changes;
             // the rules that read those changes come after.
             var claimed: [OrderedChange] = []
-            for rule in rules where !rule.readsOrderedChanges {
+            for rule in examiners {
                 let (violations, changes) = rule.examine(statement, in: context)
                 for violation in violations {
                     findings.append(finding(violation, rule: rule, document: document, statement: statement))
                 }
-                claimed += changes
+                if !changes.isEmpty { claimed += changes }
             }
             guard !readers.isEmpty else { return }
             for rule in offRules { claimed += rule.orderedChanges(statement, in: context) }
@@ -104,7 +105,9 @@ public struct Linter: Sendable {
             context.publisherCatalog = publisher.catalog
             context.subscriberCatalog = subscriber?.catalog ?? publisher.catalog
             context.searchPath = publisher.searchPath
+            context.facts.begin(statement)
             visit(statement, context)
+            context.facts.end()
             // Let go of the context's references first, so the builders update in place instead of copying.
             context.publisherCatalog = Linter.emptyCatalog
             context.subscriberCatalog = Linter.emptyCatalog

@@ -8,6 +8,7 @@ public enum ConnectionSecrets {
 
     /// `text` with every password replaced by `***`.
     public static func masked(_ text: String) -> String {
+        guard mayShowPassword(text) else { return text }
         let ranges = secretRanges(in: Array(text.unicodeScalars))
         guard !ranges.isEmpty else { return text }
         return replacing(ranges, in: Array(text.unicodeScalars)).text
@@ -15,7 +16,28 @@ public enum ConnectionSecrets {
 
     /// Whether `text` shows a password (one not masked already).
     public static func showsPassword(_ text: String) -> Bool {
-        !secretRanges(in: Array(text.unicodeScalars)).isEmpty
+        mayShowPassword(text) && !secretRanges(in: Array(text.unicodeScalars)).isEmpty
+    }
+
+    /// False when `text` has neither a `://` nor a `passw` in any case, which
+    /// every password the scan finds follows: most text is spared the scan.
+    /// Both are ASCII, so the UTF-8 bytes show them as the scalars would.
+    static func mayShowPassword(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for i in 0..<(bytes.count - 2) {
+                switch bytes[i] {
+                case UInt8(ascii: ":"):
+                    if bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") { return true }
+                case UInt8(ascii: "p"), UInt8(ascii: "P"):
+                    if i + 5 <= bytes.count, bytes[(i + 1)..<(i + 5)].elementsEqual("assw".utf8, by: { $0 | 0x20 == $1 }) { return true }
+                default:
+                    continue
+                }
+            }
+            return false
+        }
     }
 
     /// Scalar offsets of each password, in order, not overlapping.

@@ -23,6 +23,30 @@ extension SourceFile {
         return min(i + 1, literal.upperBound)
     }
 
+    /// `identifiers(in:)` whose name is longer than `limit` bytes. The scan
+    /// is skipped when no token could be: a plain identifier is a run of
+    /// ASCII letters, digits, `_` and `$` (its lower case as long), and a
+    /// quote or a non-ASCII byte anywhere sends the range to the scan.
+    public func identifiers(in range: Range<Int>, longerThan limit: Int) -> [(range: Range<Int>, name: String)] {
+        var run = 0
+        var mayHaveOne = false
+        for byte in bytes[range] {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "$"):
+                run += 1
+                mayHaveOne = run > limit
+            case UInt8(ascii: "\""), 0x80...:
+                mayHaveOne = true
+            default:
+                run = 0
+            }
+            if mayHaveOne { break }
+        }
+        guard mayHaveOne else { return [] }
+        return identifiers(in: range).filter { $0.name.utf8.count > limit }
+    }
+
     /// Every identifier token in `range` with its name as PostgreSQL reads
     /// it: a quoted one as written (without quotes), a plain one in lower case.
     public func identifiers(in range: Range<Int>) -> [(range: Range<Int>, name: String)] {

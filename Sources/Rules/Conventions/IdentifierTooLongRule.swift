@@ -38,7 +38,7 @@ public struct IdentifierTooLongRule: Rule {
         notes: [ConventionNotes.category, ConventionNotes.squawk()])
 
     public func check(_ statement: Statement, in context: LintContext) -> [Violation] {
-        context.file.identifiers(in: statement.range).filter { $0.name.utf8.count > Self.limit }.map { identifier in
+        context.file.identifiers(in: statement.range, longerThan: Self.limit).map { identifier in
             let kept = String(decoding: identifier.name.utf8.prefix(Self.limit), as: UTF8.self)
             return Violation(range: identifier.range,
                              message: "`\(identifier.name)` is \(identifier.name.utf8.count) bytes long: PostgreSQL keeps only its first \(Self.limit) bytes (`\(kept)`)",

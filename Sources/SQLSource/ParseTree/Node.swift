@@ -54,14 +54,10 @@ public struct Node: ParseTreeView, @unchecked Sendable {
 
     /// The active member of the node's oneof, with its descriptor.
     private var payload: (UnsafeMutableRawPointer, UnsafePointer<ProtobufCMessageDescriptor>)? {
-        let descriptor = pg_query__node__descriptor
-        let fields = descriptor.fields!
-        for k in 0..<Int(descriptor.n_fields) where fields[k].id == raw.pointee.node_case.rawValue {
-            let slot = UnsafeMutableRawPointer(raw) + Int(fields[k].offset)
-            guard let message = slot.load(as: UnsafeMutableRawPointer?.self) else { return nil }
-            return (message, fields[k].descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self))
-        }
-        return nil
+        guard let field = replint_node_field(raw) else { return nil }
+        let slot = UnsafeMutableRawPointer(raw) + Int(field.pointee.offset)
+        guard let message = slot.load(as: UnsafeMutableRawPointer?.self) else { return nil }
+        return (message, field.pointee.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self))
     }
 
     /// Walks a message generically through protobuf-c's descriptors, so the

@@ -18,7 +18,17 @@ struct DeclaredColumnType {
     let offset: Int
 
     /// The normalised name without modifiers and array suffix (`varchar`, `int4`).
-    var base: String { String(normalized.prefix { $0 != "(" && $0 != "[" }) }
+    let base: String
+
+    init(table: RangeVar, column: String, declared: String, normalized: String, isSerial: Bool, offset: Int) {
+        self.table = table
+        self.column = column
+        self.declared = declared
+        self.normalized = normalized
+        self.isSerial = isSerial
+        self.offset = offset
+        self.base = String(normalized.prefix { $0 != "(" && $0 != "[" })
+    }
     /// The length or precision written (`36` of `varchar(36)`).
     var modifier: String? {
         guard let open = normalized.firstIndex(of: "("), let close = normalized.firstIndex(of: ")") else { return nil }
@@ -34,7 +44,12 @@ struct DeclaredColumnType {
     }
 }
 
+/// Six rules read them: worked out once per statement.
 func declaredColumnTypes(_ statement: Statement, _ context: LintContext) -> [DeclaredColumnType] {
+    context.facts.value(statement) { readDeclaredColumnTypes(statement, context) }
+}
+
+private func readDeclaredColumnTypes(_ statement: Statement, _ context: LintContext) -> [DeclaredColumnType] {
     guard let node = statement.node else { return [] }
     var pairs: [(RangeVar, String, TypeName)] = []
     if let create = node.createTable {
