@@ -26,22 +26,14 @@ static inline size_t replint_message_depth(const ProtobufCMessage *root, size_t 
         const char *base = (const char *)item.message;
         /* A Node is one oneof over every node type (hundreds of fields): its
          * case names the one member set, found without walking the rest. */
+        const ProtobufCFieldDescriptor *fields = descriptor->fields;
+        unsigned n_fields = descriptor->n_fields;
         if (descriptor == &pg_query__node__descriptor) {
-            const ProtobufCFieldDescriptor *field = replint_node_field((const PgQuery__Node *)item.message);
-            const ProtobufCMessage *child = field && field->type == PROTOBUF_C_TYPE_MESSAGE
-                ? *(const ProtobufCMessage *const *)(base + field->offset) : NULL;
-            if (child == NULL) continue;
-            if (count == capacity) {
-                Pending *grown = realloc(stack, 2 * capacity * sizeof(Pending));
-                if (grown == NULL) { free(stack); return limit + 1; }
-                stack = grown;
-                capacity *= 2;
-            }
-            stack[count++] = (Pending){child, item.depth + 1};
-            continue;
+            fields = replint_node_field((const PgQuery__Node *)item.message);
+            n_fields = fields != NULL;
         }
-        for (unsigned i = 0; i < descriptor->n_fields; i++) {
-            const ProtobufCFieldDescriptor *field = &descriptor->fields[i];
+        for (unsigned i = 0; i < n_fields; i++) {
+            const ProtobufCFieldDescriptor *field = &fields[i];
             if (field->type != PROTOBUF_C_TYPE_MESSAGE) continue;
             if ((field->flags & PROTOBUF_C_FIELD_FLAG_ONEOF)
                 && *(const uint32_t *)(base + field->quantifier_offset) != field->id) continue;
