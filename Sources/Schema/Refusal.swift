@@ -39,10 +39,13 @@ extension Catalog {
 
 extension CatalogBuilder {
     func refusal(of node: Node) -> Refusal? {
-        if let alter = node.alterTable, alter.objectKind == .table || alter.objectKind == .other,
-           let table = existingTable(alter.relation) {
-            for (index, command) in alter.commands.enumerated() {
-                if let refusal = refusal(command, index, on: table) { return refusal }
+        // Few commands can be refused: the table is looked up only for a statement that has one.
+        if let alter = node.alterTable, alter.objectKind == .table || alter.objectKind == .other {
+            let commands = alter.commands
+            if commands.contains(where: { Self.canBeRefused($0.action) }), let table = existingTable(alter.relation) {
+                for (index, command) in commands.enumerated() {
+                    if let refusal = refusal(command, index, on: table) { return refusal }
+                }
             }
         }
         if let drop = node.drop, drop.objectKind == .index {
@@ -59,6 +62,14 @@ extension CatalogBuilder {
             }
         }
         return nil
+    }
+
+    /// The ALTER TABLE actions `refusal(_:_:on:)` can refuse.
+    private static func canBeRefused(_ action: AlterTableAction) -> Bool {
+        switch action {
+        case .attachPartition, .dropColumn, .dropColumnRecurse, .alterColumnType: true
+        default: false
+        }
     }
 
     private func refusal(_ command: AlterTableCommand, _ index: Int, on table: QualifiedName) -> Refusal? {

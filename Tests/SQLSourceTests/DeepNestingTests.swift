@@ -1,3 +1,4 @@
+import CPgQuery
 import Testing
 @testable import SQLSource
 
@@ -40,6 +41,50 @@ import Testing
         // 900 levels: past the inline size, so parsed on a stack of its own.
         let document = try SQLDocument(text: Self.plus(900) + ";\n" + Self.casts(300) + ";")
         #expect(document.statements.allSatisfy { $0.node != nil && $0.failure == nil })
+    }
+
+    /// The packed size and the walked depth (capped one past the limit) of a statement's tree.
+    static func measure(_ sql: String) -> (packedBytes: Int, depth: Int) {
+        LargeStack.run(bytes: 256 << 20) {
+            let result = pg_query_parse_protobuf(sql)
+            defer { pg_query_free_protobuf_parse_result(result) }
+            let data = UnsafeRawPointer(result.parse_tree.data).map { $0.assumingMemoryBound(to: UInt8.self) }
+            guard result.error == nil, let tree = pg_query__parse_result__unpack(nil, result.parse_tree.len, data) else {
+                return (0, -1)
+            }
+            defer { pg_query__parse_result__free_unpacked(tree, nil) }
+            return (Int(result.parse_tree.len), Parser.depth(of: tree))
+        }
+    }
+
+    /// Parentheses are left out: they add no level to the tree.
+    static let compact: [(String, @Sendable (Int) -> String)] = [
+        ("1+", plus), ("NOT", nots), ("::int", casts), ("IS TRUE", isTrue),
+    ]
+
+    /// The parser walks a tree for its depth only when its packed size allows
+    /// one deeper than the limit. At the limit, for the most compact nestings
+    /// there are, the size bound holds and the refusal starts exactly one level past it.
+    @Test(arguments: compact.map(\.0))
+    func theSizeBoundHoldsAtTheNestingLimit(name: String) throws {
+        let make = try #require(Self.compact.first { $0.0 == name }?.1)
+        // The first count whose tree is deeper than the limit (depth grows with n).
+        var low = 1, high = Parser.nestingLimit
+        try #require(Self.measure(make(high)).depth > Parser.nestingLimit, "\(name): \(high) levels are within the limit")
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.measure(make(middle)).depth > Parser.nestingLimit { high = middle } else { low = middle + 1 }
+        }
+        for n in (high - 3)...(high + 3) {
+            let (packedBytes, depth) = Self.measure(make(n))
+            try #require(depth > 0, "\(name) \(n) did not parse")
+            #expect(depth <= Parser.deepestPossible(packedBytes: packedBytes), "\(name) \(n): \(depth) levels in \(packedBytes) bytes")
+            let document = try SQLDocument(text: make(n) + ";")
+            let refused = document.statements.first?.failure?.tooDeep == true
+            #expect(refused == (n >= high), "\(name) \(n): depth \(depth), refused \(refused)")
+        }
+        // The bound is what lets short statements skip the walk: it must not be loose at the limit.
+        #expect(Parser.deepestPossible(packedBytes: 2 * (Parser.nestingLimit - 1)) == Parser.nestingLimit)
     }
 
     @Test func largeStackReturnsTheWorksResult() {

@@ -23,7 +23,10 @@ extension ParseTreeView {
     /// A repeated `Node` member.
     func nodes(_ count: Int, _ array: UnsafeMutablePointer<UnsafeMutablePointer<PgQuery__Node>?>?) -> [Node] {
         guard let array, count > 0 else { return [] }
-        return (0..<count).compactMap { k in array[k].map { Node(raw: $0, tree: tree) } }
+        var out: [Node] = []
+        out.reserveCapacity(count)
+        for k in 0..<count { if let p = array[k] { out.append(Node(raw: p, tree: tree)) } }
+        return out
     }
 }
 

@@ -82,13 +82,23 @@ enum Parser {
         guard let unpacked = pg_query__parse_result__unpack(nil, result.parse_tree.len, data) else {
             return .failure(ParseFailure(message: "libpg_query returned a parse tree that could not be read", offset: 0))
         }
-        let depth = replint_message_depth(UnsafeRawPointer(unpacked).assumingMemoryBound(to: ProtobufCMessage.self), nestingLimit)
-        guard depth <= nestingLimit else {
+        guard deepestPossible(packedBytes: Int(result.parse_tree.len)) <= nestingLimit
+                || depth(of: unpacked) <= nestingLimit else {
             // Freed here, on the stack that could unpack it: freeing recurses too.
             pg_query__parse_result__free_unpacked(unpacked, nil)
             return .failure(tooDeep(levels: nil, offset: 0))
         }
         return .success(ParseTree(result: unpacked))
+    }
+
+    /// Every message below the root takes at least two bytes of its parent's
+    /// encoding (a tag and a length), so a tree packed into `packedBytes` is
+    /// at most this deep: most statements need no walk to prove their depth.
+    static func deepestPossible(packedBytes: Int) -> Int { packedBytes / 2 + 1 }
+
+    /// The longest chain of nested messages, counted up to one past `nestingLimit`.
+    static func depth(of tree: UnsafeMutablePointer<PgQuery__ParseResult>) -> Int {
+        replint_message_depth(UnsafeRawPointer(tree).assumingMemoryBound(to: ProtobufCMessage.self), nestingLimit)
     }
 
     private static func tooDeep(levels: Int?, offset: Int) -> ParseFailure {
