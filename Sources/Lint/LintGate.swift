@@ -8,7 +8,9 @@ public struct LintGate: Sendable {
         self.failOn = failOn
     }
 
-    public func blocks(_ finding: Finding) -> Bool { finding.severity >= failOn }
+    public func blocks(_ severity: Severity) -> Bool { severity >= failOn }
+
+    public func blocks(_ finding: Finding) -> Bool { blocks(finding.severity) }
 
     public func blocking(_ findings: [Finding]) -> [Finding] { findings.filter(blocks) }
 }

@@ -26,28 +26,52 @@ public struct LintSession: Sendable {
         self.collector = FileCollector(configuration: configuration)
     }
 
+    /// Lints the files and hands each one's result to `each`, in the order
+    /// one job would (baselines that do not parse first), as soon as it and
+    /// the ones before it are done; a result, its document and parse tree
+    /// included, is gone once `each` returns. Only `--sequence` holds every
+    /// document, since it orders them before linting.
+    public func stream(paths: [String], each: (FileResult) -> Void) -> LintSummary {
+        stream(paths: paths, loadingBaselines: true, each: each)
+    }
+
+    /// Every result at once, for what needs them all (`--plan`, `--rehearse`).
     public func run(paths: [String]) -> LintReport {
         run(paths: paths, loadingBaselines: true)
     }
 
     func run(paths: [String], loadingBaselines: Bool) -> LintReport {
+        var results: [FileResult] = []
+        let summary = stream(paths: paths, loadingBaselines: loadingBaselines) { results.append($0) }
+        return LintReport(results: results, errors: summary.errors, notes: summary.notes)
+    }
+
+    func stream(paths: [String], loadingBaselines: Bool, each: (FileResult) -> Void) -> LintSummary {
         let prepared = loadingBaselines ? withBaselines() : (linter: self.linter, baselineResults: [], errors: [], notes: [])
-        let (linter, baselineResults) = (prepared.linter, prepared.baselineResults)
+        let linter = prepared.linter
         var (errors, notes) = (prepared.errors, prepared.notes)
+        var summary = LintSummary()
+        func emit(_ result: FileResult) {
+            summary.add(result)
+            each(result)
+        }
+        prepared.baselineResults.forEach(emit)
         // No paths means the default: `app_migrations/` beside the configuration file.
         let searched = paths.isEmpty ? linter.configuration.defaultMigrationPaths : paths
         let collected = collector.collect(searched)
-        let configured = linter
-        let results = sequence ? lintInSequence(collected.files, linter, errors: &errors, notes: &notes)
-                               : collected.files.parallelMap(jobs: jobs) { configured.lint(path: $0) }
-        var report = LintReport(results: baselineResults + results,
-                                errors: errors + collected.errors, notes: notes + collected.notes)
+        if sequence {
+            lintInSequence(collected.files, linter, errors: &errors, notes: &notes).forEach(emit)
+        } else {
+            collected.files.forEachInOrder(jobs: jobs, { linter.lint(path: $0) }, each: emit)
+        }
+        summary.errors = errors + collected.errors
+        summary.notes = notes + collected.notes
         // Only a run that found nothing at all fails: a named file that is
         // excluded or a baseline was found, and skipping it is the configured answer.
         if collected.files.isEmpty && collected.errors.isEmpty && collected.skipped.isEmpty {
-            report.errors.append("nothing to lint: no .sql files in \(searched.joined(separator: ", "))")
+            summary.errors.append("nothing to lint: no .sql files in \(searched.joined(separator: ", "))")
         }
-        return report
+        return summary
     }
 
     /// The linter with the configured baselines loaded, the baselines' own

@@ -4,18 +4,43 @@ import Glibc
 import Dispatch
 
 extension Array where Element: Sendable {
-    /// `map` on up to `jobs` threads, results in the input's order. Each
-    /// thread takes the next unclaimed index, so one slow file does not hold
-    /// back a fixed share of the others.
+    /// `map` on up to `jobs` threads, results in the input's order.
     func parallelMap<T: Sendable>(jobs: Int, _ transform: @Sendable (Element) -> T) -> [T] {
+        var results: [T] = []
+        results.reserveCapacity(count)
+        forEachInOrder(jobs: jobs, transform) { results.append($0) }
+        return results
+    }
+
+    /// Transforms the elements on up to `jobs` threads and hands each result
+    /// to `each`, on the calling thread, in the input's order. At most
+    /// `window` results are claimed and not yet handed on (the one `each`
+    /// is handling included), so a run over many files holds a few files'
+    /// results, not all of them. Each thread takes the next unclaimed index,
+    /// so one slow file does not hold back a fixed share of the others.
+    func forEachInOrder<T: Sendable>(jobs: Int, window: Int? = nil, _ transform: @Sendable (Element) -> T,
+                                     each: (T) -> Void) {
         let workers = Swift.min(Swift.max(jobs, 1), count)
-        guard workers > 1 else { return map(transform) }
-        let slots = ResultSlots<T>(count: count)
-        let next = NextIndex()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.claim(below: slots.count) { slots.store(transform(self[i]), at: i) }
+        guard workers > 1 else {
+            for element in self { each(transform(element)) }
+            return
         }
-        return slots.collect()
+        let slots = OrderedWindow<T>(count: count, window: Swift.max(window ?? 2 * workers, workers))
+        // `transform` outlives nothing: the workers are joined before this returns.
+        withoutActuallyEscaping(transform) { transform in
+            let elements = self
+            let group = DispatchGroup()
+            for _ in 0..<workers {
+                DispatchQueue.global().async(group: group) { [transform] in
+                    while let i = slots.claim() { slots.store(transform(elements[i]), at: i) }
+                }
+            }
+            for i in 0..<count {
+                each(slots.take(i))
+                slots.handedOn(i)
+            }
+            group.wait()
+        }
     }
 }
 
@@ -24,30 +49,70 @@ public func availableCores() -> Int {
     Swift.max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1)
 }
 
-/// One slot per input, each written by exactly one thread before the
-/// threads are joined; unchecked because the slots are disjoint.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    let count: Int
-    private let slots: UnsafeMutablePointer<T?>
-    init(count: Int) {
+/// The results between the workers and the one thread that hands them on:
+/// index `i` may be claimed only while fewer than `window` claimed results
+/// are still waiting or being handed on; a worker blocks until one is.
+/// Unchecked because every field is read and written under `lock`.
+private final class OrderedWindow<T: Sendable>: @unchecked Sendable {
+    private let count: Int
+    private let window: Int
+    private var nextClaim = 0
+    /// Every index below this one has been handed on.
+    private var handed = 0
+    private var ready: [Int: T] = [:]
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init(count: Int, window: Int) {
         self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
+        self.window = window
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(changed, nil)
     }
+
     deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+        changed.deallocate()
     }
-    func store(_ value: T, at index: Int) { slots[index] = value }
-    func collect() -> [T] { (0..<count).map { slots[$0]! } }
-}
 
-import Synchronization
+    /// The next index to transform, once the window has room; nil when every index is claimed.
+    func claim() -> Int? {
+        locked {
+            while nextClaim < count && nextClaim - handed >= window { pthread_cond_wait(changed, lock) }
+            guard nextClaim < count else { return nil }
+            defer { nextClaim += 1 }
+            return nextClaim
+        }
+    }
 
-private final class NextIndex: Sendable {
-    private let value = Atomic<Int>(0)
-    func claim(below limit: Int) -> Int? {
-        let i = value.add(1, ordering: .relaxed).oldValue
-        return i < limit ? i : nil
+    func store(_ value: T, at index: Int) {
+        locked {
+            ready[index] = value
+            pthread_cond_broadcast(changed)
+        }
+    }
+
+    /// Index `index`'s result, once a worker has stored it.
+    func take(_ index: Int) -> T {
+        locked {
+            while ready[index] == nil { pthread_cond_wait(changed, lock) }
+            return ready.removeValue(forKey: index)!
+        }
+    }
+
+    /// `index`'s result is done with: its place in the window is free.
+    func handedOn(_ index: Int) {
+        locked {
+            handed = index + 1
+            pthread_cond_broadcast(changed)
+        }
+    }
+
+    private func locked<R>(_ body: () -> R) -> R {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
     }
 }

@@ -9,17 +9,16 @@ public struct GitHubReporter: Reporter {
 
     public init(_ setting: ReportSetting) { self.setting = setting }
 
-    public func render(_ report: LintReport) -> String {
-        var out = ""
-        for file in report.results {
-            if let error = file.readError {
-                out += "::error file=\(GitHubReporter.property(setting.rootRelative(file.path)))::\(GitHubReporter.data(error))\n"
-                continue
-            }
-            for f in file.findings { out += command(f, path: setting.rootRelative(file.path)) }
+    public func file(_ file: FileResult) -> String {
+        if let error = file.readError {
+            return "::error file=\(GitHubReporter.property(setting.rootRelative(file.path)))::\(GitHubReporter.data(error))\n"
         }
-        for error in report.errors { out += "::error::\(GitHubReporter.data(error))\n" }
-        return out
+        let path = setting.rootRelative(file.path)
+        return file.findings.map { command($0, path: path) }.joined()
+    }
+
+    public func finish(_ summary: LintSummary) -> String {
+        summary.errors.map { "::error::\(GitHubReporter.data($0))\n" }.joined()
     }
 
     func command(_ f: Finding, path: String) -> String {

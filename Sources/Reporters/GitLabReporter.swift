@@ -9,12 +9,13 @@ import SQLSource
 public struct GitLabReporter: Reporter {
     public static let name = "gitlab"
     let setting: ReportSetting
+    /// One per finding so far; the document is one array.
+    var issues: [JSON] = []
 
     public init(_ setting: ReportSetting) { self.setting = setting }
 
-    public func render(_ report: LintReport) -> String {
-        var issues: [JSON] = []
-        for file in report.results where file.readError == nil {
+    public mutating func file(_ file: FileResult) -> String {
+        if file.readError == nil {
             let path = setting.rootRelative(file.path)
             for (f, print) in zip(file.findings, file.fingerprints(path: path).findings) {
                 issues.append(.object([
@@ -32,7 +33,11 @@ public struct GitLabReporter: Reporter {
                 ]))
             }
         }
-        return JSON.array(issues).rendered() + "\n"
+        return ""
+    }
+
+    public func finish(_ summary: LintSummary) -> String {
+        JSON.array(issues).rendered() + "\n"
     }
 
     static func severity(_ f: Finding) -> String {

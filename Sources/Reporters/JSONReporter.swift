@@ -6,29 +6,39 @@ import SQLSource
 /// and half-open.
 public struct JSONReporter: Reporter {
     public static let name = "json"
+    /// The files so far, without their documents: every file's entry comes before the first finding.
+    var kept: [FileResult] = []
+
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
-        value(report).rendered(indent: "") + "\n"
+    public mutating func file(_ result: FileResult) -> String {
+        kept.append(result.withoutDocument)
+        return ""
+    }
+
+    public func finish(_ summary: LintSummary) -> String {
+        value(kept, summary).rendered(indent: "") + "\n"
     }
 
     /// The report as a JSON value, for documents that nest it (`lint --rehearse`).
-    public func value(_ report: LintReport) -> JSON {
-        var files: [JSON] = report.results.map { result in
+    public func value(_ report: LintReport) -> JSON { value(report.results, report.summary) }
+
+    func value(_ results: [FileResult], _ report: LintSummary) -> JSON {
+        var files: [JSON] = results.map { result in
             .object([("path", .string(result.path)), ("error", result.readError.map(JSON.string) ?? .null)])
         }
         files += report.errors.map { .object([("path", .null), ("error", .string($0))]) }
-        let findings = report.findings.map { JSON.object(JSONReporter.fields($0)) }
-        let suppressed = report.suppressed.map { s in
+        let findings = results.flatMap(\.findings).map { JSON.object(JSONReporter.fields($0)) }
+        let suppressed = results.flatMap(\.suppressed).map { s in
             JSON.object(JSONReporter.fields(s.finding) + [
                 ("reason", s.reason.map(JSON.string) ?? .null), ("file_wide", .bool(s.fileWide)),
                 ("suppression_line", .int(s.commentLocation.line)),
             ])
         }
         let summary: JSON = .object([
-            ("files", .int(report.results.count)), ("errors", .int(report.count(.error))),
+            ("files", .int(report.files)), ("errors", .int(report.count(.error))),
             ("warnings", .int(report.count(.warning))), ("infos", .int(report.count(.info))),
-            ("suppressed", .int(report.suppressed.count)),
+            ("suppressed", .int(report.suppressed)),
         ])
         return .object([("version", .int(1)), ("files", .array(files)), ("findings", .array(findings)),
                         ("suppressed", .array(suppressed)), ("notes", .array(report.notes.map(JSON.string))), ("summary", summary)])

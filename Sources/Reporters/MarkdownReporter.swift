@@ -30,6 +30,8 @@ public struct MarkdownReporter: Reporter {
     let setting: ReportSetting
     let sections: [MarkdownSection]
     let budget: Int
+    /// The files so far, without their documents: the summary line comes first, and the budget is the whole report's.
+    var kept: [FileResult] = []
 
     public init(_ setting: ReportSetting, sections: [MarkdownSection] = [], budget: Int = MarkdownReporter.limit) {
         self.setting = setting
@@ -37,7 +39,16 @@ public struct MarkdownReporter: Reporter {
         self.budget = budget
     }
 
-    public func render(_ report: LintReport) -> String {
+    public mutating func file(_ result: FileResult) -> String {
+        kept.append(result.withoutDocument)
+        return ""
+    }
+
+    public func finish(_ summary: LintSummary) -> String {
+        whole(LintReport(results: kept, errors: summary.errors, notes: summary.notes))
+    }
+
+    func whole(_ report: LintReport) -> String {
         let tailRoom = 400
         let sectionText = sections.map { section($0, room: (budget - tailRoom) / (2 * max(1, sections.count))) }.joined()
         var out = "### replint: " + summary(report) + "\n"

@@ -1,10 +1,35 @@
 import Lint
 
-/// One output format. Formats know findings and rule metadata, never rules.
+/// One output format, written as the run goes: `file` for each file's
+/// result in the run's order, then `finish`. Formats know findings and rule
+/// metadata, never rules.
 public protocol Reporter {
     /// The `--format` value.
     static var name: String { get }
-    func render(_ report: LintReport) -> String
+    /// The output for one file, to be written now. A format that cannot
+    /// write before the run is over (totals or other sections come first)
+    /// keeps what it needs of the result, never its document, and returns "".
+    mutating func file(_ result: FileResult) -> String
+    /// The rest of the report, once every file has been through `file`.
+    mutating func finish(_ summary: LintSummary) -> String
+}
+
+extension Reporter {
+    /// The whole report at once.
+    public func render(_ report: LintReport) -> String {
+        var reporter = self
+        var out = ""
+        for result in report.results { out += reporter.file(result) }
+        return out + reporter.finish(report.summary)
+    }
+}
+
+extension FileResult {
+    /// The result without its document (source text and parse tree): what a
+    /// format that writes at the end keeps of each file.
+    var withoutDocument: FileResult {
+        FileResult(path: path, document: nil, findings: findings, suppressed: suppressed, readError: readError)
+    }
 }
 
 /// What a format may need beyond the report: rule metadata (SARIF lists

@@ -9,13 +9,20 @@ public struct SARIFReporter: Reporter {
     public static let name = "sarif"
     static let fingerprintKey = "replint/v1"
     let setting: ReportSetting
+    let indexByID: [RuleID: Int]
+    /// One per finding so far, suppressed ones included; they come after the rules and the invocation.
+    var results: [JSON] = []
+    var readErrors: [String] = []
 
-    public init(_ setting: ReportSetting) { self.setting = setting }
+    public init(_ setting: ReportSetting) {
+        self.setting = setting
+        indexByID = Dictionary(uniqueKeysWithValues: setting.rules.enumerated().map { ($1.id, $0) })
+    }
 
-    public func render(_ report: LintReport) -> String {
-        let indexByID = Dictionary(uniqueKeysWithValues: setting.rules.enumerated().map { ($1.id, $0) })
-        var results: [JSON] = []
-        for file in report.results where file.readError == nil {
+    public mutating func file(_ file: FileResult) -> String {
+        if let error = file.readError {
+            readErrors.append(error)
+        } else {
             let uri = setting.rootRelative(file.path)
             let prints = file.fingerprints(path: uri)
             for (f, print) in zip(file.findings, prints.findings) {
@@ -25,10 +32,14 @@ public struct SARIFReporter: Reporter {
                 results.append(result(s.finding, uri: uri, fingerprint: print, ruleIndex: indexByID[s.finding.ruleID], suppression: s))
             }
         }
+        return ""
+    }
+
+    public func finish(_ summary: LintSummary) -> String {
         var driver: [(String, JSON)] = [("name", .string("replint"))]
         if let version = setting.toolVersion { driver.append(("semanticVersion", .string(version))) }
         driver.append(("rules", .array(setting.rules.map(rule))))
-        let notifications = (report.errors + report.results.compactMap(\.readError)).map { message -> JSON in
+        let notifications = (summary.errors + readErrors).map { message -> JSON in
             .object([("level", .string("error")), ("message", .object([("text", .string(message))]))])
         }
         let invocation: JSON = .object([

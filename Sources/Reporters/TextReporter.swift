@@ -1,24 +1,28 @@
 import Lint
 import SQLSource
 
-/// For people: each finding with its source line and a caret under the spot.
+/// For people: each finding with its source line and a caret under the spot,
+/// written file by file as the run goes; the counts come last.
 public struct TextReporter: Reporter {
     public static let name = "text"
     let colored: Bool
 
     public init(colored: Bool) { self.colored = colored }
 
-    public func render(_ report: LintReport) -> String {
+    public func file(_ result: FileResult) -> String {
         var out = ""
-        for result in report.results {
-            if let error = result.readError { out += paint("error", .red) + ": \(error)\n\n" }
-            for finding in result.findings { out += render(finding, in: result.document) }
-        }
-        for error in report.errors { out += paint("error", .red) + ": \(error)\n" }
-        for note in report.notes { out += "note: \(note)\n" }
-        let files = report.results.count
-        let suppressed = report.suppressed.count
-        out += "\(report.count(.error)) error(s), \(report.count(.warning)) warning(s) in \(files) file\(files == 1 ? "" : "s")"
+        if let error = result.readError { out += paint("error", .red) + ": \(error)\n\n" }
+        for finding in result.findings { out += render(finding, in: result.document) }
+        return out
+    }
+
+    public func finish(_ summary: LintSummary) -> String {
+        var out = ""
+        for error in summary.errors { out += paint("error", .red) + ": \(error)\n" }
+        for note in summary.notes { out += "note: \(note)\n" }
+        let files = summary.files
+        let suppressed = summary.suppressed
+        out += "\(summary.count(.error)) error(s), \(summary.count(.warning)) warning(s) in \(files) file\(files == 1 ? "" : "s")"
             + (suppressed > 0 ? ", \(suppressed) suppressed\n" : "\n")
         return out
     }

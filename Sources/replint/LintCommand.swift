@@ -81,8 +81,16 @@ struct LintCommand: ParsableCommand {
         let setting = outputOptions.setting(configuration: config, colored: useColor(color))
         let reporter = format.reporter(setting)
         let threshold = failOn?.severity ?? config.failOn
-        let session = LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache)
-        let report = paths == [StandardInput.path]
+        var session = LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache)
+        let standardInput = paths == [StandardInput.path]
+        if !standardInput && !plan && !rehearse && !rehearseReplication {
+            session.sequence = sequence
+            session.jobs = jobs ?? availableCores()
+            let summary = try LintCommand.stream(paths, session: session, reporter: reporter, to: outputOptions.open())
+            throw ExitCode(summary.exitCode(failOn: threshold))
+        }
+        // A plan or a rehearsal needs every file's document: the whole report is kept.
+        let report = standardInput
             ? session.run(text: try StandardInput.read(), path: stdinFilepath ?? StandardInput.path)
             : LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
                                cache: schemaOptions.cache, sequence: sequence, jobs: jobs ?? availableCores())
@@ -143,13 +151,25 @@ struct LintCommand: ParsableCommand {
         return session.run(paths: paths)
     }
 
+    /// Lints `paths`, writing each file's part of the report as soon as the
+    /// file and the ones before it are done; no file's document outlives its part.
+    static func stream(_ paths: [String], session: LintSession, reporter: any Reporter,
+                       to output: ReportOutput) throws(CLIError) -> LintSummary {
+        var reporter = reporter
+        let summary = session.stream(paths: paths) { output.write(reporter.file($0)) }
+        output.write(reporter.finish(summary))
+        try output.close()
+        return summary
+    }
+
     /// `replint [lint] [PATH ...]` with no option, the pre-commit case, runs
     /// with the command's defaults without building the argument parser,
     /// which is most of the start-up of a run on one small file.
     static func runWithDefaults(_ paths: [String]) throws(CLIError) -> Int32 {
         let configuration = try ConfigurationOptions.load(nil)
-        let report = lint(paths, configuration: configuration, cache: SchemaOptions.defaultCache)
-        writeStdout(TextReporter(colored: useColor(.auto)).render(report))
-        return report.exitCode(failOn: configuration.failOn)
+        var session = session(configuration: configuration, schemaStrict: false, cache: SchemaOptions.defaultCache)
+        session.jobs = availableCores()
+        let summary = try stream(paths, session: session, reporter: TextReporter(colored: useColor(.auto)), to: ReportOutput())
+        return summary.exitCode(failOn: configuration.failOn)
     }
 }

@@ -53,9 +53,13 @@ struct OutputOptions: ParsableArguments {
     }
 
     func write(_ text: String) throws(CLIError) {
-        guard let output else { return writeStdout(text) }
-        try writeFile(output, text)
+        let out = try open()
+        out.write(text)
+        try out.close()
     }
+
+    /// The report's destination, for writing it a piece at a time.
+    func open() throws(CLIError) -> ReportOutput { try ReportOutput(path: output) }
 
     /// In a GitHub Actions run, `https://github.com/OWNER/REPO/blob/SHA/`, so
     /// that a Markdown comment's line links open the reviewed commit.
@@ -63,6 +67,34 @@ struct OutputOptions: ParsableArguments {
         let env = { (name: String) in getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
         guard let server = env("GITHUB_SERVER_URL"), let repository = env("GITHUB_REPOSITORY"), let sha = env("GITHUB_SHA") else { return nil }
         return "\(server)/\(repository)/blob/\(sha)/"
+    }
+}
+
+/// Where a report is written as it is produced: standard output, or the
+/// `--output` file, opened once (before linting, so a bad path fails first).
+final class ReportOutput {
+    private let path: String?
+    private let file: UnsafeMutablePointer<FILE>?
+    private var failed = false
+
+    init(path: String? = nil) throws(CLIError) {
+        self.path = path
+        guard let path else { file = nil; return }
+        guard let opened = fopen(path, "w") else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
+        file = opened
+    }
+
+    func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        guard let file else { return writeStdout(text) }
+        if fputs(text, file) < 0 { failed = true }
+    }
+
+    /// Closes the file; a write that failed on the way is reported here.
+    func close() throws(CLIError) {
+        guard let file, let path else { return }
+        let closed = fclose(file) == 0
+        guard closed && !failed else { throw CLIError("\(path): write failed") }
     }
 }
 

@@ -50,6 +50,25 @@ import Glibc
         }
     }
 
+    @Test func streamingWithAnyJobCountHandsOnTheFilesInOneJobsOrder() {
+        let dir = folder(files: 24)
+        func stream(jobs: Int) -> [String] {
+            var session = LintSession(configuration: Configuration(), rules: RuleRegistry.all)
+            session.jobs = jobs
+            var handed: [String] = []
+            let counted = session.stream(paths: [dir]) { handed += summary(LintReport(results: [$0])) }
+            #expect(counted.files == 24)
+            return handed
+        }
+        let one = stream(jobs: 1)
+        var session = LintSession(configuration: Configuration(), rules: RuleRegistry.all)
+        session.jobs = 1
+        #expect(one == summary(session.run(paths: [dir])))
+        for jobs in [2, 5, 64] {
+            #expect(stream(jobs: jobs) == one, "--jobs \(jobs)")
+        }
+    }
+
     @Test func parallelMapKeepsOrderAndCallsEachElementOnce() {
         let input = Array(0..<1000)
         #expect(input.parallelMap(jobs: 4) { $0 * 2 } == input.map { $0 * 2 })

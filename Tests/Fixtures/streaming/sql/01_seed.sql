@@ -1,0 +1,1 @@
+../../seed/add_tags_alt.sql

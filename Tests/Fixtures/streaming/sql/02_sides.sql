@@ -1,0 +1,1 @@
+../../schema-sides/migration.sql

@@ -1,0 +1,1 @@
+../../conventions/flyway__V1__create_billing_schema.sql

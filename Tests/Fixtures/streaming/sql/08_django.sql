@@ -1,0 +1,1 @@
+../../real/django__fleet__0002_host_os_release.sql
