@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// No part of replint does per-statement work that grows with the file: a
@@ -8,8 +9,9 @@ import Testing
 /// quadratic rule cannot hide behind the cost of parsing. Slow (callgrind
 /// runs a program some fifty times slower), so it runs in `make test-slow`,
 /// on a release build that target makes (`REPLINT_RELEASE_BINARY`): a debug
-/// build costs ten times the instructions.
-@Suite(.serialized) struct LinearityTests {
+/// build costs ten times the instructions. The tests run side by side, and
+/// each runs its two sizes at once, so the runs keep both cores busy.
+@Suite struct LinearityTests {
     static let n = 5_000
     static let allowedGrowth = 4.5
     /// Below this many instructions at N a part's cost is start-up noise;
@@ -18,7 +20,10 @@ import Testing
 
     /// Statements of many kinds on a table the file creates and on one it
     /// does not, so that every rule has work: inside the file's transaction,
-    /// with an autocommit block every hundred groups.
+    /// with an autocommit block every hundred groups; then a transaction of
+    /// long statements (index builds on tables that existed before the file)
+    /// with no ACCESS EXCLUSIVE lock before them, so a rule that looks back
+    /// through the transaction for each one shows its cost.
     static func statements(_ count: Int) -> String {
         var sql = "BEGIN;\n"
         for i in 0..<(count / 10) {
@@ -37,6 +42,8 @@ import Testing
             """
             if i % 100 == 99 { sql += "COMMIT;\nCREATE INDEX CONCURRENTLY c\(i) ON s.base (a);\nBEGIN;\n" }
         }
+        sql += "COMMIT;\nBEGIN;\n"
+        for i in 0..<(count / 5) { sql += "CREATE INDEX r\(i) ON s.other\(i) (a);\n" }
         return sql + "COMMIT;\n"
     }
 
@@ -52,25 +59,40 @@ import Testing
 
     /// The release binary without its debug information, which valgrind
     /// cannot read from Swift's output; the symbols stay, for the names.
-    static func binary(in directory: URL) throws -> String {
-        let release = try #require(ProcessInfo.processInfo.environment["REPLINT_RELEASE_BINARY"],
-                                   "run through `make test-slow`, which builds the release binary and names it")
-        let copy = directory.appendingPathComponent("replint").path
-        let strip = try ReplintProcess.runTool("/usr/bin/strip", ["--strip-debug", "-o", copy, release], in: directory)
-        try #require(strip.status == 0, "strip: \(strip.stderr)")
-        return copy
+    /// Stripped once, beside the release binary, for every run to share.
+    static func binary() throws -> String {
+        try stripped.withLock { kept in
+            if let kept { return kept }
+            let release = try #require(ProcessInfo.processInfo.environment["REPLINT_RELEASE_BINARY"],
+                                       "run through `make test-slow`, which builds the release binary and names it")
+            let folder = URL(fileURLWithPath: release).deletingLastPathComponent()
+            let copy = folder.appendingPathComponent("replint-without-debug-info").path
+            let strip = try ReplintProcess.runTool("/usr/bin/strip", ["--strip-debug", "-o", copy, release], in: folder)
+            try #require(strip.status == 0, "strip: \(strip.stderr)")
+            kept = copy
+            return copy
+        }
+    }
+    private static let stripped = Mutex<String?>(nil)
+
+    struct CallgrindFailed: Error, CustomStringConvertible {
+        let description: String
     }
 
-    /// Inclusive instructions per part: each rule type, and the reading stages.
-    static func costs(of arguments: [String], file text: String, in directory: URL) throws -> [String: Double] {
+    /// Inclusive instructions per part: each rule type, and the reading
+    /// stages. Throws (rather than expects) so that it can run off the test's thread.
+    static func costs(of arguments: [String], file text: String, binary: String) throws -> [String: Double] {
+        let directory = try ReplintProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let sql = directory.appendingPathComponent("input.sql")
         try text.write(to: sql, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("callgrind.out")
-        try? FileManager.default.removeItem(at: out)
         let valgrind = try ReplintProcess.runTool("/usr/bin/valgrind", [
-            "--tool=callgrind", "--callgrind-out-file=\(out.path)", try binary(in: directory),
+            "--tool=callgrind", "--callgrind-out-file=\(out.path)", binary,
         ] + arguments + [sql.path], in: directory, environment: ["SWIFT_DETERMINISTIC_HASHING": "1"])
-        #expect(valgrind.status == 0 || valgrind.status == 1, "replint under callgrind: \(valgrind.stderr.suffix(2000))")
+        guard valgrind.status == 0 || valgrind.status == 1 else {
+            throw CallgrindFailed(description: "replint under callgrind exited \(valgrind.status): \(valgrind.stderr.suffix(2000))")
+        }
         let annotated = try ReplintProcess.runTool("/usr/bin/callgrind_annotate",
                                                    ["--inclusive=yes", "--threshold=100", out.path], in: directory)
         let demangled = try ReplintProcess.runTool("/usr/bin/env", ["swift", "demangle"],
@@ -87,6 +109,23 @@ import Testing
             parts[part] = max(parts[part] ?? 0, count)
         }
         return parts
+    }
+
+    /// `work` started on a thread of its own; the function returned waits for
+    /// it. A callgrind run is minutes of waiting on a child process, which
+    /// would otherwise hold one of the few threads Swift Testing runs tests on.
+    static func started<T: Sendable>(_ work: @escaping @Sendable () throws -> T) -> () throws -> T {
+        let result = Mutex<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            let outcome = Result(catching: work)
+            result.withLock { $0 = outcome }
+            done.signal()
+        }.start()
+        return {
+            done.wait()
+            return try result.withLock { $0! }.get()
+        }
     }
 
     static let stages = ["StatementSplitter", "LineTable", "SourceCleaner", "LogShape", "TransactionShape",
@@ -113,10 +152,12 @@ import Testing
     /// The costs at N, after checking that every part grows at most ~4.5x at 4N.
     @discardableResult
     func assertLinear(_ name: String, arguments: [String], make: (Int) -> String) throws -> [String: Double] {
-        let dir = try ReplintProcess.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let small = try Self.costs(of: arguments, file: make(Self.n), in: dir)
-        let large = try Self.costs(of: arguments, file: make(4 * Self.n), in: dir)
+        // Both sizes at once, one on each core.
+        let binary = try Self.binary()
+        let largeFile = make(4 * Self.n)
+        let largeCosts = Self.started { try Self.costs(of: arguments, file: largeFile, binary: binary) }
+        let small = try Self.costs(of: arguments, file: make(Self.n), binary: binary)
+        let large = try largeCosts()
         #expect(!small.isEmpty, "\(name): callgrind_annotate named no part of replint")
         for (part, cost) in large.sorted(by: { $0.key < $1.key }) {
             let base = max(small[part] ?? 0, Self.floor)
