@@ -39,13 +39,9 @@ extension Catalog {
 
 extension CatalogBuilder {
     func refusal(of node: Node) -> Refusal? {
-        // Few commands can be refused: the table is looked up only for a statement that has one.
         if let alter = node.alterTable, alter.objectKind == .table || alter.objectKind == .other {
-            let commands = alter.commands
-            if commands.contains(where: { Self.canBeRefused($0.action) }), let table = existingTable(alter.relation) {
-                for (index, command) in commands.enumerated() {
-                    if let refusal = refusal(command, index, on: table) { return refusal }
-                }
+            for (index, command) in alter.commands.enumerated() {
+                if let refusal = refusal(command, index, on: alter.relation) { return refusal }
             }
         }
         if let drop = node.drop, drop.objectKind == .index {
@@ -64,18 +60,13 @@ extension CatalogBuilder {
         return nil
     }
 
-    /// The ALTER TABLE actions `refusal(_:_:on:)` can refuse.
-    private static func canBeRefused(_ action: AlterTableAction) -> Bool {
-        switch action {
-        case .attachPartition, .dropColumn, .dropColumnRecurse, .alterColumnType: true
-        default: false
-        }
-    }
-
-    private func refusal(_ command: AlterTableCommand, _ index: Int, on table: QualifiedName) -> Refusal? {
+    /// Few commands can be refused: each that can looks its table up, so the
+    /// many that cannot cost no lookup.
+    private func refusal(_ command: AlterTableCommand, _ index: Int, on relation: RangeVar) -> Refusal? {
         switch command.action {
         case .attachPartition:
-            guard let partitionVar = command.partition, let partition = existingTable(partitionVar) else { return nil }
+            guard let table = existingTable(relation), let partitionVar = command.partition,
+                  let partition = existingTable(partitionVar) else { return nil }
             if catalog.tables[partition]?.parent != nil {
                 return Refusal(cause: .alreadyPartition(partition: partition), command: index,
                                message: "\"\(partition.name)\" is already a partition", detail: nil)
@@ -86,14 +77,15 @@ extension CatalogBuilder {
                                detail: "\"\(table.name)\" is already a child of \"\(partition.name)\".")
             }
         case .dropColumn, .dropColumnRecurse:
-            guard command.behavior != .cascade, let column = command.name,
+            guard command.behavior != .cascade, let column = command.name, let table = existingTable(relation),
                   let publication = publicationDepending(on: column, of: table) else { return nil }
             let described = relationDescription(table)
             return Refusal(cause: .dropColumnUsedByPublication(publication: publication, column: column), command: index,
                            message: "cannot drop column \(column) of table \(described) because other objects depend on it",
                            detail: "publication of table \(described) in publication \(publication) depends on column \(column) of table \(described)")
         case .alterColumnType:
-            guard let column = command.name, let publication = publicationDepending(on: column, of: table) else { return nil }
+            guard let column = command.name, let table = existingTable(relation),
+                  let publication = publicationDepending(on: column, of: table) else { return nil }
             // PostgreSQL 15 words it so for a column list as well as for a row filter.
             return Refusal(cause: .alterTypeOfColumnUsedByPublication(publication: publication, column: column), command: index,
                            message: "cannot alter type of a column used by a publication WHERE clause",
