@@ -1,5 +1,4 @@
 import Lint
-import Synchronization
 import Schema
 import SQLSource
 
@@ -12,8 +11,6 @@ extension RuleID {
 /// lock is held until COMMIT, so the brief lock lasts as long as the long part.
 public struct LongStatementAfterAccessExclusiveRule: Rule {
     public init() {}
-
-    private let accessExclusiveStatements = AccessExclusiveStatements()
 
     public let description = RuleDescription(
         id: .longStatementAfterAccessExclusive,
@@ -87,12 +84,11 @@ public struct LongStatementAfterAccessExclusiveRule: Rule {
         // this statement releases every earlier one too. Only the statements
         // that take ACCESS EXCLUSIVE are looked at, so a run of long
         // statements with no lock before them costs each one a binary search.
-        let lockers = accessExclusiveStatements.indexes(in: context.document)
-        for position in lockers[..<lockers.partitioningIndex { $0 >= statement.index }].reversed() {
-            guard position >= start else { break }
-            let earlier = context.document.statements[position]
-            let member = transaction.partitioningIndex { $0.index >= position }
-            guard member < transaction.count, transaction[member].index == position, let node = earlier.node else { continue }
+        let lockers = context.facts.fileValue { AccessExclusiveStatements(context.document) }.statements
+        for (earlier, node) in lockers[..<lockers.partitioningIndex { $0.statement.index >= statement.index }].reversed() {
+            guard earlier.index >= start else { break }
+            let member = transaction.partitioningIndex { $0.index >= earlier.index }
+            guard member < transaction.count, transaction[member].index == earlier.index else { continue }
             for relation in LockModes.accessExclusiveRelations(node) {
                 guard let locked = context.lockedTable(relation), !ownLocks.contains(context.tableName(relation)) else { continue }
                 let line = earlier.location.line
@@ -114,28 +110,14 @@ public struct LongStatementAfterAccessExclusiveRule: Rule {
     }
 }
 
-/// The positions of a file's statements that take ACCESS EXCLUSIVE on some
-/// table, in file order, worked out once per file rather than by every long
-/// statement. Files are linted on several threads at once, so each file has
-/// its own entry; an entry holds its document weakly and goes when the
-/// document does.
-final class AccessExclusiveStatements: Sendable {
-    private struct Entry: Sendable {
-        weak var document: SQLDocument?
-        let positions: [Int]
-    }
-    private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
+/// The file's statements that take ACCESS EXCLUSIVE on some table, in file
+/// order: a file fact (`StatementFacts.fileValue`), found once per file.
+private struct AccessExclusiveStatements {
+    let statements: [(statement: Statement, node: Node)]
 
-    func indexes(in document: SQLDocument) -> [Int] {
-        let key = ObjectIdentifier(document)
-        if let entry = entries.withLock({ $0[key] }), entry.document === document { return entry.positions }
-        let positions = document.statements.compactMap { statement in
-            statement.node.flatMap { LockModes.accessExclusiveRelations($0).isEmpty ? nil : statement.index }
+    init(_ document: SQLDocument) {
+        statements = document.statements.compactMap { statement in
+            statement.node.flatMap { LockModes.accessExclusiveRelations($0).isEmpty ? nil : (statement, $0) }
         }
-        entries.withLock { entries in
-            entries = entries.filter { $0.value.document != nil }
-            entries[key] = Entry(document: document, positions: positions)
-        }
-        return positions
     }
 }
