@@ -81,19 +81,17 @@ struct LintCommand: ParsableCommand {
         let setting = outputOptions.setting(configuration: config, colored: useColor(color))
         let reporter = format.reporter(setting)
         let threshold = failOn?.severity ?? config.failOn
-        var session = LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache)
+        let session = LintCommand.session(configuration: config, schemaStrict: schemaOptions.schemaStrict, cache: schemaOptions.cache,
+                                          sequence: sequence, jobs: jobs ?? availableCores())
         let standardInput = paths == [StandardInput.path]
         if !standardInput && !plan && !rehearse && !rehearseReplication {
-            session.sequence = sequence
-            session.jobs = jobs ?? availableCores()
             let summary = try LintCommand.stream(paths, session: session, reporter: reporter, to: outputOptions.open())
             throw ExitCode(summary.exitCode(failOn: threshold))
         }
         // A plan or a rehearsal needs every file's document: the whole report is kept.
         let report = standardInput
             ? session.run(text: try StandardInput.read(), path: stdinFilepath ?? StandardInput.path)
-            : LintCommand.lint(paths, configuration: config, schemaStrict: schemaOptions.schemaStrict,
-                               cache: schemaOptions.cache, sequence: sequence, jobs: jobs ?? availableCores())
+            : session.run(paths: paths)
         let plans = plan ? MigrationPlanner.plans(for: report, session: session) : []
         let planSections = plans.map { PlanSection.of($0, path: setting.rootRelative($0.path)) }
         let lintText = { (linted: LintReport) in reporter.render(linted) + plans.map { "\n" + $0.text() }.joined() }
@@ -135,20 +133,15 @@ struct LintCommand: ParsableCommand {
         throw ExitCode(rehearsed.exitCode)
     }
 
-    static func session(configuration: Configuration, schemaStrict: Bool, cache: CatalogCache?) -> LintSession {
+    /// The session every form of the command lints with.
+    static func session(configuration: Configuration, schemaStrict: Bool, cache: CatalogCache?,
+                        sequence: Bool = false, jobs: Int = availableCores()) -> LintSession {
         var session = LintSession(configuration: configuration, rules: RuleRegistry.all, schemaStrict: schemaStrict,
                                   resolver: RuleRegistry.resolver)
         session.baselineCache = cache
-        return session
-    }
-
-    /// The lint every form of the command runs.
-    static func lint(_ paths: [String], configuration: Configuration, schemaStrict: Bool = false,
-                     cache: CatalogCache?, sequence: Bool = false, jobs: Int = availableCores()) -> LintReport {
-        var session = session(configuration: configuration, schemaStrict: schemaStrict, cache: cache)
         session.sequence = sequence
         session.jobs = jobs
-        return session.run(paths: paths)
+        return session
     }
 
     /// Lints `paths`, writing each file's part of the report as soon as the
@@ -167,8 +160,7 @@ struct LintCommand: ParsableCommand {
     /// which is most of the start-up of a run on one small file.
     static func runWithDefaults(_ paths: [String]) throws(CLIError) -> Int32 {
         let configuration = try ConfigurationOptions.load(nil)
-        var session = session(configuration: configuration, schemaStrict: false, cache: SchemaOptions.defaultCache)
-        session.jobs = availableCores()
+        let session = session(configuration: configuration, schemaStrict: false, cache: SchemaOptions.defaultCache)
         let summary = try stream(paths, session: session, reporter: TextReporter(colored: useColor(.auto)), to: ReportOutput())
         return summary.exitCode(failOn: configuration.failOn)
     }

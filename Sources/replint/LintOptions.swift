@@ -52,11 +52,7 @@ struct OutputOptions: ParsableArguments {
         return setting
     }
 
-    func write(_ text: String) throws(CLIError) {
-        let out = try open()
-        out.write(text)
-        try out.close()
-    }
+    func write(_ text: String) throws(CLIError) { try ReportOutput.write(text, to: output) }
 
     /// The report's destination, for writing it a piece at a time.
     func open() throws(CLIError) -> ReportOutput { try ReportOutput(path: output) }
@@ -88,6 +84,13 @@ final class ReportOutput {
         guard !text.isEmpty else { return }
         guard let file else { return writeStdout(text) }
         if fputs(text, file) < 0 { failed = true }
+    }
+
+    /// `text` whole, to the file at `path` or to standard output.
+    static func write(_ text: String, to path: String?) throws(CLIError) {
+        let output = try ReportOutput(path: path)
+        output.write(text)
+        try output.close()
     }
 
     /// Closes the file; a write that failed on the way is reported here.

@@ -63,9 +63,7 @@ func useColor(_ choice: ColorChoice) -> Bool {
 }
 
 func writeFile(_ path: String, _ text: String) throws(CLIError) {
-    guard let f = fopen(path, "w") else { throw CLIError("\(path): \(String(cString: strerror(errno)))") }
-    defer { fclose(f) }
-    guard fputs(text, f) >= 0 else { throw CLIError("\(path): write failed") }
+    try ReportOutput.write(text, to: path)
 }
 
 /// `mkdir -p`: every missing folder on the way, and no error when it exists.
